@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using AfterSales.Workflows;
+
+namespace AfterSales.Activities.HumanTasks;
+
+/// <summary>
+/// A task in a role's inbox. Suspends on a <c>HumanTask</c> bookmark whose payload says who, what, which form
+/// and which outcomes; completing the task resumes it with <c>{outcome, form, user}</c> and the outcome
+/// chosen is the branch taken. An outcome the task does not offer is refused and nothing moves.
+/// The due time is information for the inbox and escalations, not a timer: the task does not end by itself.
+/// </summary>
+[Activity("HumanTask", "Human tasks", "Asks a person in a role to do something and choose an outcome.", DisplayName = "Human task")]
+public sealed class HumanTask : IResumableActivity, IDynamicOutcomes
+{
+    public const string BookmarkName = "HumanTask";
+
+    [Input("The role whose inbox receives the task, e.g. aftersales.", Required = true)]
+    public Input<string> Role { get; set; } = null!;
+
+    [Input("A user to assign it to; anyone in the role when empty.")]
+    public Input<string?>? User { get; set; }
+
+    [Input("The task's title; Liquid templates read variables.", Required = true)]
+    public Input<string> Title { get; set; } = null!;
+
+    [Input("The form to fill, e.g. ReturnTrackingForm.")]
+    public Input<string?>? Form { get; set; }
+
+    [Input("The outcomes the person chooses from: each is a branch.", DefaultJson = """["Done"]""", UIHint = "list")]
+    public Input<string[]> Outcomes { get; set; } = null!;
+
+    [Input("How long the person has, from when the task is created.", UIHint = "duration")]
+    public Input<TimeSpan?>? DueIn { get; set; }
+
+    [Output("The outcome chosen.")]
+    public Output<string> Outcome { get; set; } = null!;
+
+    [Output("The form data submitted.")]
+    public Output<JsonNode?> FormData { get; set; } = null!;
+
+    [Output("Who completed it.")]
+    public Output<string?> CompletedBy { get; set; } = null!;
+
+    public IReadOnlyList<string>? GetOutcomes() => Outcomes.IsLiteral ? Outcomes.LiteralValue : null;
+
+    public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
+    {
+        var outcomes = context.Get(Outcomes);
+        var dueIn = context.Get(DueIn, null);
+        var payload = new JsonObject
+        {
+            ["role"] = context.Get(Role),
+            ["user"] = context.Get(User, null),
+            ["title"] = context.Get(Title),
+            ["form"] = context.Get(Form, null),
+            ["outcomes"] = new JsonArray(outcomes.Select(o => (JsonNode?)o).ToArray()),
+            ["dueAt"] = dueIn is { } d ? (context.Now + d).ToString("O") : null,
+        };
+        return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest(BookmarkName, context.CorrelationId, Payload: payload)));
+    }
+
+    public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeInput resume)
+    {
+        var outcome = resume.Payload?["outcome"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        var offered = resume.Bookmark.Payload?["outcomes"]?.AsArray().Select(o => o!.GetValue<string>()).ToArray() ?? [];
+        if (outcome is null) throw new InvalidResumePayloadException("outcome", $"is required: one of {string.Join(", ", offered)}");
+        if (!offered.Contains(outcome))
+            throw new InvalidResumePayloadException("outcome", $"'{outcome}' is not offered by this task (it offers {string.Join(", ", offered)})");
+        context.Set(Outcome, outcome);
+        context.Set(FormData, resume.Payload?["form"]?.DeepClone());
+        context.Set(CompletedBy, resume.Payload?["user"]?.GetValue<string>());
+        return ValueTask.FromResult(ActivityResult.Outcome(outcome));
+    }
+}

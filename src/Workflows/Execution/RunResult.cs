@@ -1,0 +1,36 @@
+namespace AfterSales.Workflows.Execution;
+
+public enum RunOutcome
+{
+    /// <summary>The burst ran; see the instance's status.</summary>
+    Ran,
+    /// <summary>No such pending bookmark: it was consumed already (or never existed). Nothing changed.</summary>
+    BookmarkNotFound,
+    /// <summary>The activity refused the resume payload. Nothing changed.</summary>
+    Rejected,
+    /// <summary>The instance is not in a status that allows this (e.g. retrying one that is not faulted). Nothing changed.</summary>
+    NotAllowed,
+    /// <summary>No instance with that id.</summary>
+    InstanceNotFound,
+}
+
+/// <summary>
+/// What one burst of execution did: the store persists the instance together with these, in one transaction.
+/// <see cref="CreatedBookmarks"/> and <see cref="RemovedBookmarkIds"/> let it keep a bookmark index without diffing.
+/// </summary>
+public sealed class RunResult
+{
+    internal static readonly RunResult BookmarkNotFound = new() { Outcome = RunOutcome.BookmarkNotFound, Message = "the bookmark was already consumed or does not exist" };
+
+    public RunOutcome Outcome { get; init; } = RunOutcome.Ran;
+    public string? Message { get; init; }
+    public string? Field { get; init; }
+    public List<JournalEntry> Journal { get; } = [];
+    public List<Bookmark> CreatedBookmarks { get; } = [];
+    public List<string> RemovedBookmarkIds { get; } = [];
+
+    /// <summary>Bookmarks made by this burst that wait on a child workflow the runtime must start.</summary>
+    public IEnumerable<Bookmark> ChildStarts => CreatedBookmarks.Where(b => b.ChildInstanceId is not null);
+
+    internal static RunResult Refused(RunOutcome outcome, string message, string? field = null) => new() { Outcome = outcome, Message = message, Field = field };
+}
