@@ -61,14 +61,19 @@ public sealed class HumanTask : IResumableActivity, IDynamicOutcomes
 
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeInput resume)
     {
-        var outcome = resume.Payload?["outcome"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        // Checked whole before anything is set: a malformed payload is refused, it must not fault the instance and use up the task.
+        var payload = resume.Payload as JsonObject;
+        var outcome = payload?["outcome"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         var offered = resume.Bookmark.Payload?["outcomes"]?.AsArray().Select(o => o!.GetValue<string>()).ToArray() ?? [];
         if (outcome is null) throw new InvalidResumePayloadException("outcome", $"is required: one of {string.Join(", ", offered)}");
         if (!offered.Contains(outcome))
             throw new InvalidResumePayloadException("outcome", $"'{outcome}' is not offered by this task (it offers {string.Join(", ", offered)})");
+        string? user = null;
+        if (payload!["user"] is { } u && !(u is JsonValue uv && uv.TryGetValue(out user)))
+            throw new InvalidResumePayloadException("user", "must be the user name as text");
         context.Set(Outcome, outcome);
-        context.Set(FormData, resume.Payload?["form"]?.DeepClone());
-        context.Set(CompletedBy, resume.Payload?["user"]?.GetValue<string>());
+        context.Set(FormData, payload["form"]?.DeepClone());
+        context.Set(CompletedBy, user);
         return ValueTask.FromResult(ActivityResult.Outcome(outcome));
     }
 }

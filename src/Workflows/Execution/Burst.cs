@@ -21,9 +21,9 @@ internal sealed class Burst(CompiledWorkflow workflow, WorkflowInstance instance
 
     public void SetVariable(string name, JsonNode? value)
     {
-        var declared = Workflow.Definition.Variables.FirstOrDefault(v => v.Name == name)
-            ?? throw new InvalidOperationException($"the workflow has no variable '{name}'");
-        if (VariableTypes.Check(declared.Type, value) is { } problem)
+        if (!Workflow.VariableTypes.TryGetValue(name, out var type))
+            throw new InvalidOperationException($"the workflow has no variable '{name}'");
+        if (VariableTypes.Check(type, value) is { } problem)
             throw new InvalidOperationException($"variable '{name}': {problem}");
         Instance.Variables[name] = value is { Parent: not null } ? value.DeepClone() : value;
         Expressions.VariablesChanged();
@@ -42,16 +42,29 @@ internal sealed class Burst(CompiledWorkflow workflow, WorkflowInstance instance
         if (!Result.CreatedBookmarks.Remove(bookmark)) Result.RemovedBookmarkIds.Add(bookmark.Id);
     }
 
+    /// <summary>Drops a bookmark that will never be resumed; a child workflow it waited on is to be cancelled.</summary>
+    public void CancelBookmark(Bookmark bookmark)
+    {
+        RemoveBookmark(bookmark);
+        if (bookmark.ChildInstanceId is { } child) Result.CancelledChildInstanceIds.Add(child);
+    }
+
+    public void CancelAllBookmarks()
+    {
+        for (var i = Instance.Bookmarks.Count - 1; i >= 0; i--) CancelBookmark(Instance.Bookmarks[i]);
+    }
+
     public int CancelUpstream(CompiledNode join)
     {
-        if (join.UpstreamOnly is not { Count: > 0 } upstream) return 0;
+        var upstream = join.UpstreamOnly ?? [];
         var cancelled = 0;
         foreach (var bookmark in Instance.Bookmarks.Where(b => upstream.Contains(b.ActivityId)).ToList())
         {
-            RemoveBookmark(bookmark);
+            CancelBookmark(bookmark);
             cancelled++;
         }
-        var kept = Queue.Where(w => !upstream.Contains(w.ActivityId)).ToList();
+        // Other arrivals at this join already queued in this burst are the losing branches too.
+        var kept = Queue.Where(w => !upstream.Contains(w.ActivityId) && w.ActivityId != join.Id).ToList();
         cancelled += Queue.Count - kept.Count;
         Queue.Clear();
         foreach (var w in kept) Queue.Enqueue(w);

@@ -14,12 +14,14 @@ public sealed class CompiledWorkflow
         Nodes = nodes;
         Start = start;
         Warnings = warnings;
+        VariableTypes = definition.Variables.ToDictionary(v => v.Name, v => v.Type, StringComparer.Ordinal);
     }
 
     public WorkflowDefinition Definition { get; }
     public IReadOnlyList<ValidationProblem> Warnings { get; }
     internal Dictionary<string, CompiledNode> Nodes { get; }
     internal CompiledNode Start { get; }
+    internal Dictionary<string, string> VariableTypes { get; }
 }
 
 internal sealed class CompiledNode(string id, string type, IActivity activity)

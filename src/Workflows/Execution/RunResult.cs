@@ -29,6 +29,9 @@ public sealed class RunResult
     public List<Bookmark> CreatedBookmarks { get; } = [];
     public List<string> RemovedBookmarkIds { get; } = [];
 
+    /// <summary>Children whose waiting bookmark was dropped (End, a wait-any join, cancel): the runtime cancels them.</summary>
+    public List<string> CancelledChildInstanceIds { get; } = [];
+
     /// <summary>Bookmarks made by this burst that wait on a child workflow the runtime must start.</summary>
     public IEnumerable<Bookmark> ChildStarts => CreatedBookmarks.Where(b => b.ChildInstanceId is not null);
 

@@ -118,7 +118,7 @@ public sealed class WorkflowRunner(ExpressionEngine expressions, TimeProvider ti
     {
         if (instance.IsFinished) return RunResult.Refused(RunOutcome.NotAllowed, $"the instance is {instance.Status} already");
         var burst = new Burst(workflow, instance, this, CancellationToken.None);
-        foreach (var b in instance.Bookmarks.ToList()) burst.RemoveBookmark(b);
+        burst.CancelAllBookmarks();
         instance.Scheduled.Clear();
         instance.Status = WorkflowStatus.Cancelled;
         instance.FinishedAt = instance.UpdatedAt = burst.Now;
@@ -181,7 +181,7 @@ public sealed class WorkflowRunner(ExpressionEngine expressions, TimeProvider ti
             case ActivityResultKind.Finished:
                 burst.Journal(context, node, kind, startedAt, "Finished", null);
                 burst.Instance.Output = result.Output;
-                foreach (var b in burst.Instance.Bookmarks.ToList()) burst.RemoveBookmark(b);
+                burst.CancelAllBookmarks();
                 burst.Queue.Clear();
                 burst.Instance.Status = WorkflowStatus.Completed;
                 break;

@@ -35,8 +35,7 @@ public sealed class WorkflowRuntime(
         var instance = runner.CreateInstance(workflow, input, correlationId);
         var result = await runner.StartAsync(workflow, instance, cancellationToken);
         await instances.AddAsync(instance, result, cancellationToken);
-        await FollowUpAsync(instance, result, cancellationToken);
-        return new RuntimeResult(RunOutcome.Ran, instance);
+        return new RuntimeResult(RunOutcome.Ran, await FollowUpAsync(instance, result, cancellationToken));
     }
 
     /// <summary>Resumes one bookmark. Of two resumes of the same bookmark, one runs and the other answers <see cref="RunOutcome.BookmarkNotFound"/>.</summary>
@@ -46,18 +45,9 @@ public sealed class WorkflowRuntime(
     public Task<RuntimeResult> RetryAsync(string instanceId, CancellationToken cancellationToken = default) =>
         RunLockedAsync(instanceId, (workflow, instance) => runner.RetryAsync(workflow, instance, cancellationToken), cancellationToken);
 
-    public async Task<RuntimeResult> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
-    {
-        List<string> children = [];
-        var result = await RunLockedAsync(instanceId, (workflow, instance) =>
-        {
-            children = instance.Bookmarks.Where(b => b.ChildInstanceId is not null).Select(b => b.ChildInstanceId!).ToList();
-            return ValueTask.FromResult(runner.Cancel(workflow, instance));
-        }, cancellationToken);
-        if (result.Succeeded)
-            foreach (var child in children) await CancelAsync(child, cancellationToken);
-        return result;
-    }
+    /// <summary>Cancels the instance and, through <see cref="FollowUpAsync"/>, the children it waits on.</summary>
+    public Task<RuntimeResult> CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        RunLockedAsync(instanceId, (workflow, instance) => ValueTask.FromResult(runner.Cancel(workflow, instance)), cancellationToken);
 
     /// <summary>Resumes every bookmark waiting for signal <paramref name="name"/> (with <paramref name="key"/>, when given). Answers how many ran.</summary>
     public async Task<int> SignalAsync(string name, string? key, JsonNode? payload = null, CancellationToken cancellationToken = default)
@@ -89,21 +79,28 @@ public sealed class WorkflowRuntime(
         if (!found) return new RuntimeResult(RunOutcome.InstanceNotFound, null, $"no workflow instance '{instanceId}'", "instanceId");
         var (burst, saved) = value;
         if (burst.Outcome != RunOutcome.Ran) return new RuntimeResult(burst.Outcome, saved, burst.Message, burst.Field);
-        await FollowUpAsync(saved, burst, cancellationToken);
-        return new RuntimeResult(RunOutcome.Ran, saved);
+        return new RuntimeResult(RunOutcome.Ran, await FollowUpAsync(saved, burst, cancellationToken));
     }
 
     /// <summary>
     /// After a burst is saved: start the children it asked for, and resume the parent of an instance that ended.
     /// Both are idempotent (a child's id is fixed in its parent's bookmark; a consumed bookmark is not resumed
-    /// twice), so doing them again after a crash is safe.
+    /// twice), so doing them again after a crash is safe. Answers the instance as it is afterwards: a child that
+    /// ends at once has resumed its parent already.
     /// </summary>
-    private async Task FollowUpAsync(WorkflowInstance instance, RunResult burst, CancellationToken cancellationToken)
+    private async Task<WorkflowInstance> FollowUpAsync(WorkflowInstance instance, RunResult burst, CancellationToken cancellationToken)
     {
+        var parentTouched = false;
         foreach (var bookmark in burst.ChildStarts)
         {
             if (await instances.ExistsAsync(bookmark.ChildInstanceId!, cancellationToken)) continue;
             await StartChildAsync(instance, bookmark, cancellationToken);
+            parentTouched = true;
+        }
+        foreach (var child in burst.CancelledChildInstanceIds)
+        {
+            var cancelled = await CancelAsync(child, cancellationToken);
+            if (!cancelled.Succeeded) logger.LogInformation("Child {ChildId} of {InstanceId} not cancelled: {Message}", child, instance.Id, cancelled.Message);
         }
         if (instance.IsFinished && instance.ParentInstanceId is { } parentId && instance.ParentBookmarkId is { } bookmarkId)
         {
@@ -111,6 +108,7 @@ public sealed class WorkflowRuntime(
             var resumed = await ResumeAsync(parentId, bookmarkId, payload, cancellationToken);
             if (!resumed.Succeeded) logger.LogInformation("Parent {ParentId} of {InstanceId} not resumed: {Message}", parentId, instance.Id, resumed.Message);
         }
+        return parentTouched ? await instances.FindAsync(instance.Id, cancellationToken) ?? instance : instance;
     }
 
     private async Task StartChildAsync(WorkflowInstance parent, Bookmark bookmark, CancellationToken cancellationToken)
