@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AfterSales.Workflows.Expressions;
+using Fluid;
+
+namespace AfterSales.Activities.Mail;
+
+/// <summary>A rendered subject (one line) and body.</summary>
+public sealed record RenderedMail(string Subject, string Body);
+
+/// <summary>Renders mail subjects and bodies from Liquid templates (Fluid) over a JSON model.</summary>
+public static partial class MailTemplates
+{
+    private static readonly FluidParser Parser = new();
+    private static readonly TemplateOptions Options = new() { MaxSteps = 100_000, MaxRecursion = 32 };
+
+    /// <summary>
+    /// Renders both templates; the model's properties are the templates' top-level names
+    /// (<c>{{ case.number }}</c>, <c>{% for item in items %}</c>). Output is not HTML-encoded. The subject's line
+    /// breaks become spaces. Throws <see cref="MailTemplateException"/> naming the template that does not parse
+    /// (with its line and column) or that breaks a limit.
+    /// </summary>
+    public static RenderedMail Render(string subjectTemplate, string bodyTemplate, JsonObject model)
+    {
+        var subject = Parse("subject", subjectTemplate);
+        var body = Parse("body", bodyTemplate);
+        var context = new TemplateContext(Options);
+        foreach (var (name, value) in model) context.SetValue(name, Plain(value));
+        return new RenderedMail(
+            LineBreaks().Replace(RenderOne("subject", subject, context), " ").Trim(),
+            RenderOne("body", body, context));
+    }
+
+    private static IFluidTemplate Parse(string which, string text)
+    {
+        if (Parser.TryParse(text, out var template, out var error)) return template;
+        // Fluid says e.g. "End of tag '}}' was expected at (1:14)\nSource:\n…".
+        var reason = error.Split('\n')[0].Trim();
+        var at = Position().Match(reason);
+        return at.Success
+            ? throw new MailTemplateException(which, int.Parse(at.Groups[1].Value), int.Parse(at.Groups[2].Value),
+                $"The {which} template does not parse at line {at.Groups[1].Value}, column {at.Groups[2].Value}: {reason[..at.Index].Trim()}")
+            : throw new MailTemplateException(which, null, null, $"The {which} template does not parse: {reason}");
+    }
+
+    private static string RenderOne(string which, IFluidTemplate template, TemplateContext context)
+    {
+        try
+        {
+            return template.Render(context);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Fluid reports its MaxSteps / MaxRecursion limits this way.
+            throw new MailTemplateException(which, null, null, $"The {which} template broke a limit: {e.Message}", e);
+        }
+    }
+
+    /// <summary>JSON as the dictionaries, lists and primitives Fluid walks (as Workflows' internal PlainValues).</summary>
+    private static object? Plain(JsonNode? node) => node switch
+    {
+        JsonObject o => o.ToDictionary(p => p.Key, p => Plain(p.Value), StringComparer.Ordinal),
+        JsonArray a => a.Select(Plain).ToList(),
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.String => v.GetValue<string>(),
+            JsonValueKind.Number => JsonNumbers.TryGetDouble(v, out var d) ? (decimal)d : 0m,
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => null,
+        },
+        _ => null,
+    };
+
+    [GeneratedRegex(@"\s*[\r\n]+\s*")]
+    private static partial Regex LineBreaks();
+
+    [GeneratedRegex(@"\bat \((\d+):(\d+)\)\s*$")]
+    private static partial Regex Position();
+}
