@@ -82,6 +82,12 @@ public sealed class ActivityContext
     /// <summary>For wait-any joins: cancels the pending bookmarks and scheduled work of the branches that did not arrive first.</summary>
     public int CancelOtherBranches() => _burst.CancelUpstream(_node);
 
+    /// <summary>
+    /// Records a fact for the world outside the instance (e.g. a mail to send). It is saved with the burst, in
+    /// the same transaction, or not at all: never sent for a burst that rolled back, never lost for one that committed.
+    /// </summary>
+    public void Emit(object effect) => _burst.Result.Effects.Add(effect);
+
     /// <summary>A new unique id (time-ordered), e.g. for a child instance.</summary>
     public string NewId() => _burst.NewId();
 }

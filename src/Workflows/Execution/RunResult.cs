@@ -29,6 +29,12 @@ public sealed class RunResult
     public List<Bookmark> CreatedBookmarks { get; } = [];
     public List<string> RemovedBookmarkIds { get; } = [];
 
+    /// <summary>
+    /// Facts activities emitted for the world outside the instance (a case's timeline entry, a mail to send).
+    /// The store writes them in the same transaction as the instance, so they happen exactly when the burst does.
+    /// </summary>
+    public List<object> Effects { get; } = [];
+
     /// <summary>Children whose waiting bookmark was dropped (End, a wait-any join, cancel): the runtime cancels them.</summary>
     public List<string> CancelledChildInstanceIds { get; } = [];
 

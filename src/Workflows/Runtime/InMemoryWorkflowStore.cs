@@ -17,6 +17,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<JournalEntry>> _journals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string InstanceId, Bookmark Bookmark)> _bookmarks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<object>> _effects = new(StringComparer.Ordinal);
 
     public void Publish(WorkflowDefinition definition)
     {
@@ -82,8 +83,21 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
         lock (journal ?? new object()) return Task.FromResult<IReadOnlyList<JournalEntry>>(journal?.ToList() ?? []);
     }
 
+    /// <summary>The effects the instance's bursts emitted, in order.</summary>
+    public IReadOnlyList<object> GetEffects(string instanceId)
+    {
+        var effects = _effects.GetValueOrDefault(instanceId);
+        if (effects is null) return [];
+        lock (effects) return effects.ToList();
+    }
+
     private void Apply(string instanceId, RunResult changes)
     {
+        if (changes.Effects.Count > 0)
+        {
+            var effects = _effects.GetOrAdd(instanceId, _ => []);
+            lock (effects) effects.AddRange(changes.Effects);
+        }
         var journal = _journals.GetOrAdd(instanceId, _ => []);
         lock (journal) journal.AddRange(changes.Journal);
         foreach (var id in changes.RemovedBookmarkIds) _bookmarks.TryRemove(id, out _);
