@@ -1,0 +1,28 @@
+using AfterSales.Host.Http;
+using AfterSales.Workflows.Execution;
+using AfterSales.Workflows.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AfterSales.Host.Instances;
+
+/// <summary>The one place a runtime call's answer becomes HTTP; a refused call has changed nothing.</summary>
+internal static class RuntimeResults
+{
+    public static Results<Ok<WorkflowInstanceResponse>, ProblemHttpResult> ToHttp(this RuntimeResult result) =>
+        result.Succeeded ? TypedResults.Ok(WorkflowInstanceResponse.From(result.Instance!)) : result.ToProblem();
+
+    public static ProblemHttpResult ToProblem(this RuntimeResult result)
+    {
+        var message = result.Message ?? result.Outcome.ToString();
+        return result.Outcome switch
+        {
+            RunOutcome.InstanceNotFound => Problems.NotFound(message),
+            // Start answers NotAllowed without an instance when the definition (version) to start does not exist.
+            RunOutcome.NotAllowed when result.Instance is null => Problems.NotFound(message),
+            RunOutcome.NotAllowed => Problems.Conflict(message),
+            RunOutcome.BookmarkNotFound => Problems.Conflict(message),
+            RunOutcome.Rejected => Problems.BadRequest("The payload was rejected", result.Field ?? "payload", message),
+            _ => throw new InvalidOperationException($"{result.Outcome} is not a refusal"),
+        };
+    }
+}

@@ -1,0 +1,84 @@
+using AfterSales.Persistence.Definitions;
+using AfterSales.Workflows.Definitions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AfterSales.Host.Seeding;
+
+/// <summary>
+/// Imports and publishes every workflow of the seed folder, on the first start only (no definitions yet): after that
+/// the definitions belong to the process owners, whose edits must survive restarts.
+/// </summary>
+internal sealed class WorkflowSeeder(
+    WorkflowDefinitionService definitions,
+    NpgsqlDataSource database,
+    IOptions<SeedOptions> options,
+    IHostEnvironment environment,
+    ILogger<WorkflowSeeder> logger)
+{
+    // Any fixed number: it keeps two Hosts starting together on an empty database from both importing.
+    private const long SeedLock = 0x5EED_AF7E_5A1E5;
+
+    /// <summary>Answers how many workflows were imported.</summary>
+    public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand($"select pg_advisory_lock({SeedLock})", connection))
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            if ((await definitions.ListAsync(cancellationToken)).Count > 0)
+            {
+                logger.LogDebug("Workflow definitions exist: the seed folder is not imported again");
+                return 0;
+            }
+            return await ImportFolderAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"select pg_advisory_unlock({SeedLock})", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task<int> ImportFolderAsync(CancellationToken cancellationToken)
+    {
+        var folder = options.Value.SeedFolder is { } configured
+            ? Path.GetFullPath(configured, environment.ContentRootPath)
+            : FindDefaultFolder(environment.ContentRootPath);
+        if (folder is null || !Directory.Exists(folder))
+        {
+            logger.LogInformation("No seed folder ({Folder}): starting without workflow definitions", folder ?? SeedOptions.DefaultFolderName);
+            return 0;
+        }
+        var files = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).ToArray();
+        if (files.Length == 0) logger.LogInformation("The seed folder {Folder} has no *.json workflows", folder);
+
+        var imported = 0;
+        foreach (var file in files)
+        {
+            try
+            {
+                var info = await definitions.ImportAsync(await File.ReadAllTextAsync(file, cancellationToken), publish: true, cancellationToken);
+                logger.LogInformation("Imported and published {DefinitionId} version {Version} from {File}", info.DefinitionId, info.Version, file);
+                imported++;
+            }
+            catch (Exception e) when (e is WorkflowJsonException or WorkflowValidationException)
+            {
+                // One broken file should not keep the Host, or the other workflows, from starting.
+                logger.LogError("Seed workflow {File} was not imported: {Reason}", file, e.Message);
+            }
+        }
+        return imported;
+    }
+
+    private static string? FindDefaultFolder(string contentRoot)
+    {
+        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, SeedOptions.DefaultFolderName);
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+using AfterSales.Persistence.Definitions;
+using AfterSales.Persistence.Instances;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AfterSales.Persistence;
+
+/// <summary>
+/// The product's one EF Core context: it owns the <c>aftersales</c> schema and its migrations. Hot paths that need
+/// one round trip per burst (the workflow store) write the same tables through plain Npgsql.
+/// </summary>
+public sealed class AfterSalesDbContext(DbContextOptions<AfterSalesDbContext> options) : DbContext(options)
+{
+    public const string Schema = "aftersales";
+
+    public DbSet<WorkflowDefinitionVersionEntity> DefinitionVersions => Set<WorkflowDefinitionVersionEntity>();
+    public DbSet<WorkflowInstanceEntity> Instances => Set<WorkflowInstanceEntity>();
+    public DbSet<WorkflowBookmarkEntity> Bookmarks => Set<WorkflowBookmarkEntity>();
+    public DbSet<WorkflowJournalEntity> Journal => Set<WorkflowJournalEntity>();
+    public DbSet<WorkflowIncidentEntity> Incidents => Set<WorkflowIncidentEntity>();
+    public DbSet<WorkflowEffectEntity> Effects => Set<WorkflowEffectEntity>();
+
+    /// <summary>The provider settings, shared by the running application and the design-time factory.</summary>
+    internal static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", Schema));
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AfterSalesDbContext).Assembly);
+    }
+}

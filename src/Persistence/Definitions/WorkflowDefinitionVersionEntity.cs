@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AfterSales.Persistence.Definitions;
+
+/// <summary>
+/// One stored version of a definition. A version that was ever published (<see cref="PublishedAt"/> set) never
+/// changes again; only the latest version, while it is a draft, is replaced in place.
+/// </summary>
+public sealed class WorkflowDefinitionVersionEntity
+{
+    public required string DefinitionId { get; set; }
+    public int Version { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+
+    /// <summary>The canonical <c>WorkflowJson</c> text, kept as written (<c>text</c>, not <c>jsonb</c>) so export gives the same bytes.</summary>
+    public required string Json { get; set; }
+
+    public bool IsPublished { get; set; }
+    public bool IsLatest { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+}
+
+internal sealed class WorkflowDefinitionVersionConfiguration : IEntityTypeConfiguration<WorkflowDefinitionVersionEntity>
+{
+    public void Configure(EntityTypeBuilder<WorkflowDefinitionVersionEntity> builder)
+    {
+        builder.ToTable("workflow_definition_versions");
+        builder.HasKey(v => new { v.DefinitionId, v.Version }).HasName("pk_workflow_definition_versions");
+        builder.Property(v => v.DefinitionId).HasColumnName("definition_id");
+        builder.Property(v => v.Version).HasColumnName("version").ValueGeneratedNever();
+        builder.Property(v => v.Name).HasColumnName("name");
+        builder.Property(v => v.Description).HasColumnName("description");
+        builder.Property(v => v.Json).HasColumnName("json").HasColumnType("text");
+        builder.Property(v => v.IsPublished).HasColumnName("is_published");
+        builder.Property(v => v.IsLatest).HasColumnName("is_latest");
+        builder.Property(v => v.CreatedAt).HasColumnName("created_at");
+        builder.Property(v => v.PublishedAt).HasColumnName("published_at");
+
+        // At most one published and one latest version per definition, whatever a buggy or concurrent writer does.
+        builder.HasIndex(v => v.DefinitionId, "ux_workflow_definition_versions_published").IsUnique().HasFilter("is_published");
+        builder.HasIndex(v => v.DefinitionId, "ux_workflow_definition_versions_latest").IsUnique().HasFilter("is_latest");
+    }
+}

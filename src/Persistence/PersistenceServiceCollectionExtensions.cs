@@ -1,0 +1,79 @@
+using AfterSales.Persistence.Definitions;
+using AfterSales.Persistence.Instances;
+using AfterSales.Persistence.Runtime;
+using AfterSales.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace AfterSales.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    // Any fixed number will do, as long as nothing else in the database uses it for an advisory lock.
+    private const long MigrationLockKey = 0x4166_7465_7253_616C; // "AfterSal"
+
+    /// <summary>
+    /// Adds the PostgreSQL stores for the workflow engine (<see cref="IWorkflowDefinitionStore"/>, <see cref="IWorkflowInstanceStore"/>),
+    /// <see cref="WorkflowDefinitionService"/>, <see cref="WorkflowInstanceQueries"/>, a pooled <see cref="AfterSalesDbContext"/>
+    /// (scoped, and as <see cref="IDbContextFactory{TContext}"/>) and the <see cref="NpgsqlDataSource"/> they share. The engine
+    /// itself comes from <c>AddAfterSalesWorkflows()</c>, without <c>UseInMemoryStore()</c>. Apply the schema with
+    /// <see cref="MigrateAfterSalesDatabaseAsync"/> before first use.
+    /// </summary>
+    public static IServiceCollection AddAfterSalesPersistence(this IServiceCollection services, string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => Pool(connectionString, sp.GetService<ILoggerFactory>()));
+        services.AddPooledDbContextFactory<AfterSalesDbContext>((sp, options) =>
+            AfterSalesDbContext.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AfterSalesDbContext>>().CreateDbContext());
+
+        // A small pool of its own for definition look-ups (see DefinitionVersionReader for why).
+        services.AddSingleton(sp => new DefinitionVersionReader(Pool(connectionString, sp.GetService<ILoggerFactory>(), maxPoolSize: 10)));
+        services.AddSingleton<PostgresWorkflowStore>();
+        services.AddSingleton<IWorkflowDefinitionStore>(sp => sp.GetRequiredService<PostgresWorkflowStore>());
+        services.AddSingleton<IWorkflowInstanceStore>(sp => sp.GetRequiredService<PostgresWorkflowStore>());
+        services.AddSingleton<WorkflowDefinitionService>();
+        services.AddSingleton<WorkflowInstanceQueries>();
+        return services;
+    }
+
+    /// <summary>
+    /// Creates or upgrades the <c>aftersales</c> schema. Safe when several hosts start at once: they take turns under a
+    /// PostgreSQL advisory lock, and the later ones find nothing left to do.
+    /// </summary>
+    public static async Task MigrateAfterSalesDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("select pg_advisory_lock($1)", connection))
+        {
+            take.Parameters.Add(new NpgsqlParameter { Value = MigrationLockKey });
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+        try
+        {
+            await using var db = await services.GetRequiredService<IDbContextFactory<AfterSalesDbContext>>().CreateDbContextAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            // A session lock: released here, or by the server when this connection ends (Npgsql also resets it on return to the pool).
+            await using var release = new NpgsqlCommand("select pg_advisory_unlock($1)", connection);
+            release.Parameters.Add(new NpgsqlParameter { Value = MigrationLockKey });
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private static NpgsqlDataSource Pool(string connectionString, ILoggerFactory? loggers, int? maxPoolSize = null)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var settings = builder.ConnectionStringBuilder;
+        if (maxPoolSize is { } max) settings.MaxPoolSize = Math.Min(settings.MaxPoolSize, max);
+        // The store sends the same few statements over and over: prepared, the server parses and plans each once per connection.
+        if (settings.MaxAutoPrepare == 0) settings.MaxAutoPrepare = 64;
+        return builder.UseLoggerFactory(loggers).Build();
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AfterSales.Host.Tests.Infrastructure;
+
+/// <summary>The Host in memory on the given database, with a seed folder that does not exist unless one is given.</summary>
+internal sealed class HostFactory(string connectionString, string? seedFolder = null) : WebApplicationFactory<Program>
+{
+    /// <summary>A folder that is never there: the Host starts without importing the repository's workflows-json.</summary>
+    public static readonly string NoSeeds = Path.Combine(Path.GetTempPath(), "aftersales-no-seeds-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting, not ConfigureAppConfiguration: Program reads the connection string before the app is built.
+        builder.UseSetting("ConnectionStrings:AfterSales", connectionString);
+        builder.UseSetting("Workflows:SeedFolder", seedFolder ?? NoSeeds);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}
