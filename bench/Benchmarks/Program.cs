@@ -1,15 +1,20 @@
 using AfterSales.Benchmarks;
 
-// Usage: dotnet run -c Release --project bench/Benchmarks -- [engine] [--seconds N]
-var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(double.Parse).FirstOrDefault(5);
-var which = args.FirstOrDefault(a => !a.StartsWith("--") && !double.TryParse(a, out _)) ?? "engine";
+// Usage: dotnet run -c Release --project bench/Benchmarks -- engine [--seconds N]
+//        dotnet run -c Release --project bench/Benchmarks -- durable [--operations N] [--callers N] [--fsync-off]
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+var seconds = double.Parse(Option("--seconds") ?? "5");
+var which = args.FirstOrDefault() ?? "engine";
 switch (which)
 {
     case "engine":
         await EngineBenchmark.RunAsync(TimeSpan.FromSeconds(seconds));
         break;
+    case "durable":
+        await DurableBenchmark.RunAsync(int.Parse(Option("--operations") ?? "5000"), int.Parse(Option("--callers") ?? "8"), durable: !args.Contains("--fsync-off"));
+        break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{which}': use engine");
+        Console.Error.WriteLine($"unknown benchmark '{which}': use engine or durable");
         return 2;
 }
 return 0;
