@@ -34,7 +34,7 @@ internal static class WorkflowInstanceEndpoints
         RuntimeResult result;
         try
         {
-            result = await runtime.StartAsync(request.DefinitionId, request.Input, request.CorrelationId, request.Version, cancellationToken);
+            result = await runtime.StartAsync(request.DefinitionId, request.Input, request.CorrelationId, request.Version, cancellationToken: cancellationToken);
         }
         catch (WorkflowInputException e)
         {

@@ -11,7 +11,7 @@ namespace AfterSales.Persistence.Runtime;
 /// The runtime's stores on PostgreSQL. Instance writes are plain Npgsql batches, one round trip per burst; the tables
 /// are the ones <see cref="AfterSalesDbContext"/> and its migrations define.
 /// </summary>
-internal sealed class PostgresWorkflowStore(NpgsqlDataSource dataSource, DefinitionVersionReader definitions)
+internal sealed class PostgresWorkflowStore(NpgsqlDataSource dataSource, DefinitionVersionReader definitions, IEnumerable<IBurstParticipant> participants)
     : IWorkflowDefinitionStore, IWorkflowInstanceStore
 {
     private const string LockInstanceSql = "select state, version from aftersales.workflow_instances where id = $1 for update";
@@ -37,6 +37,7 @@ internal sealed class PostgresWorkflowStore(NpgsqlDataSource dataSource, Definit
         await using var batch = dataSource.CreateBatch();
         BurstCommands.InsertInstance(batch, instance);
         BurstCommands.AddChanges(batch, instance, firstBurst);
+        foreach (var participant in participants) participant.AddCommands(batch, instance, firstBurst, isNew: true);
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -75,6 +76,7 @@ internal sealed class PostgresWorkflowStore(NpgsqlDataSource dataSource, Definit
         await using var batch = new NpgsqlBatch(connection, transaction);
         var update = BurstCommands.UpdateInstance(batch, instance, version);
         BurstCommands.AddChanges(batch, instance, changes);
+        foreach (var participant in participants) participant.AddCommands(batch, instance, changes, isNew: false);
         await batch.ExecuteNonQueryAsync(cancellationToken);
         // Cannot happen while the row lock holds; checked anyway so a broken lock shows up instead of losing a burst.
         if (update.RecordsAffected != 1)

@@ -22,9 +22,13 @@ public sealed class WorkflowRuntime(
     CompiledWorkflowCache cache,
     ILogger<WorkflowRuntime> logger)
 {
-    /// <summary>Starts an instance of the published version (or of <paramref name="version"/>) and runs it until it waits or ends.</summary>
+    /// <summary>
+    /// Starts an instance of the published version (or of <paramref name="version"/>) and runs it until it waits or ends.
+    /// <paramref name="initialEffects"/> are saved with the first burst, in the same transaction: how a caller records
+    /// something that must exist exactly when the instance does (e.g. the case it works on).
+    /// </summary>
     public async Task<RuntimeResult> StartAsync(string definitionId, JsonObject? input = null, string? correlationId = null,
-        int? version = null, CancellationToken cancellationToken = default)
+        int? version = null, IReadOnlyList<object>? initialEffects = null, CancellationToken cancellationToken = default)
     {
         var definition = version is { } v
             ? await definitions.FindVersionAsync(definitionId, v, cancellationToken)
@@ -34,6 +38,7 @@ public sealed class WorkflowRuntime(
         var workflow = cache.Get(definition);
         var instance = runner.CreateInstance(workflow, input, correlationId);
         var result = await runner.StartAsync(workflow, instance, cancellationToken);
+        if (initialEffects is not null) result.Effects.InsertRange(0, initialEffects);
         await instances.AddAsync(instance, result, cancellationToken);
         return new RuntimeResult(RunOutcome.Ran, await FollowUpAsync(instance, result, cancellationToken));
     }
