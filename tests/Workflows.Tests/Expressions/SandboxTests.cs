@@ -17,22 +17,32 @@ public sealed class SandboxTests : IDisposable
 
     public void Dispose() => _engine.Dispose();
 
-    private async Task<WorkflowInstance> RunScript(string script)
+    private Task<WorkflowInstance> RunScript(string script) => RunScript(script, _engine);
+
+    private static async Task<WorkflowInstance> RunScript(string script, TestEngine engine)
     {
         var definition = new WorkflowBuilder("script").Variable("result", "Any").Input("n", "Number")
             .Activity("start", "Start")
             .Activity("set", "SetVariable", Expr.Lit("variable", "result"), Expr.Js("value", script))
             .Connect("start", "set").Build();
-        return await _engine.StartAsync(definition, new JsonObject { ["n"] = 7 }, correlationId: "AS-2026-000123");
+        return await engine.StartAsync(definition, new JsonObject { ["n"] = 7 }, correlationId: "AS-2026-000123");
     }
 
     [Theory]
-    [InlineData("while (true) {}", "time limit of 300 ms")]
-    [InlineData("var a = []; while (true) { a.push('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' + a.length); }", "memory limit of 4 MB")]
-    [InlineData("function f(n) { return f(n + 1); } f(0)", "recursed deeper than the limit of 20")]
-    public async Task AScriptThatBreaksALimit_FaultsItsActivity_WithAClearMessage(string script, string expected)
+    [InlineData("while (true) {}", "time limit of 300 ms", 300)]
+    [InlineData("var a = []; while (true) { a.push('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' + a.length); }", "memory limit of 4 MB", 60_000)]
+    [InlineData("function f(n) { return f(n + 1); } f(0)", "recursed deeper than the limit of 20", 60_000)]
+    public async Task AScriptThatBreaksALimit_FaultsItsActivity_WithAClearMessage(string script, string expected, int timeoutMs)
     {
-        var instance = await RunScript(script);
+        // Only the limit under test may trip: on a loaded machine a short time limit would beat the memory limit.
+        using var engine = new TestEngine(b => b.AddGlobal<CaseGlobal>(), o => o.JavaScript = new JavaScriptLimits
+        {
+            Timeout = TimeSpan.FromMilliseconds(timeoutMs),
+            MemoryBytes = 4 * 1024 * 1024,
+            RecursionDepth = 20,
+            MaxStatements = int.MaxValue,
+        });
+        var instance = await RunScript(script, engine);
 
         Assert.Equal(WorkflowStatus.Faulted, instance.Status);
         var incident = Assert.Single(instance.Incidents);
