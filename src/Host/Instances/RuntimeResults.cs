@@ -17,8 +17,7 @@ internal static class RuntimeResults
         return result.Outcome switch
         {
             RunOutcome.InstanceNotFound => Problems.NotFound(message),
-            // Start answers NotAllowed without an instance when the definition (version) to start does not exist.
-            RunOutcome.NotAllowed when result.Instance is null => Problems.NotFound(message),
+            RunOutcome.DefinitionNotFound => Problems.NotFound(message),
             RunOutcome.NotAllowed => Problems.Conflict(message),
             RunOutcome.BookmarkNotFound => Problems.Conflict(message),
             RunOutcome.Rejected => Problems.BadRequest("The payload was rejected", result.Field ?? "payload", message),

@@ -12,6 +12,8 @@ public enum RunOutcome
     NotAllowed,
     /// <summary>No instance with that id.</summary>
     InstanceNotFound,
+    /// <summary>No published version of that definition (or no such version) to start.</summary>
+    DefinitionNotFound,
 }
 
 /// <summary>

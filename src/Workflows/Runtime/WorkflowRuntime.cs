@@ -34,7 +34,7 @@ public sealed class WorkflowRuntime(
             ? await definitions.FindVersionAsync(definitionId, v, cancellationToken)
             : await definitions.FindPublishedAsync(definitionId, cancellationToken);
         if (definition is null)
-            return new RuntimeResult(RunOutcome.NotAllowed, null, version is null ? $"no published version of '{definitionId}'" : $"no version {version} of '{definitionId}'", "definitionId");
+            return new RuntimeResult(RunOutcome.DefinitionNotFound, null, version is null ? $"no published version of '{definitionId}'" : $"no version {version} of '{definitionId}'", "definitionId");
         var workflow = cache.Get(definition);
         var instance = runner.CreateInstance(workflow, input, correlationId);
         var result = await runner.StartAsync(workflow, instance, cancellationToken);

@@ -20,7 +20,7 @@ public sealed class WorkflowDefinitionServiceTests(PostgresFixture postgres) : D
         Assert.Equal(Time.GetUtcNow(), saved.CreatedAt);
         Assert.Null(saved.PublishedAt);
         var start = await Host.Runtime.StartAsync("complaint");
-        Assert.Equal(RunOutcome.NotAllowed, start.Outcome);
+        Assert.Equal(RunOutcome.DefinitionNotFound, start.Outcome);
         Assert.Contains("no published version", start.Message);
     }
 
@@ -106,7 +106,7 @@ public sealed class WorkflowDefinitionServiceTests(PostgresFixture postgres) : D
         var retracted = await Definitions.RetractAsync("complaint");
 
         Assert.Equal((1, false), (retracted.Version, retracted.IsPublished));
-        Assert.Equal(RunOutcome.NotAllowed, (await Host.Runtime.StartAsync("complaint")).Outcome);
+        Assert.Equal(RunOutcome.DefinitionNotFound, (await Host.Runtime.StartAsync("complaint")).Outcome);
         var resumed = await Host.Runtime.ResumeAsync(running.Id, running.Bookmarks.Single().Id, Reply());
         Assert.Equal(Workflows.WorkflowStatus.Completed, resumed.Instance!.Status);
     }
