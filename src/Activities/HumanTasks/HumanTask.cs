@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AfterSales.Activities.Forms;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.HumanTasks;
@@ -8,9 +9,10 @@ namespace AfterSales.Activities.HumanTasks;
 /// and which outcomes; completing the task resumes it with <c>{outcome, form, user}</c> and the outcome
 /// chosen is the branch taken. An outcome the task does not offer is refused and nothing moves.
 /// The due time is information for the inbox and escalations, not a timer: the task does not end by itself.
+/// A task that names a form (one of the <see cref="FormCatalog"/>'s) takes only valid data of that form.
 /// </summary>
 [Activity("HumanTask", "Human tasks", "Asks a person in a role to do something and choose an outcome.", DisplayName = "Human task")]
-public sealed class HumanTask : IResumableActivity, IDynamicOutcomes
+public sealed class HumanTask(FormCatalog forms) : IResumableActivity, IDynamicOutcomes
 {
     public const string BookmarkName = "HumanTask";
 
@@ -23,7 +25,7 @@ public sealed class HumanTask : IResumableActivity, IDynamicOutcomes
     [Input("The task's title; Liquid templates read variables.", Required = true)]
     public Input<string> Title { get; set; } = null!;
 
-    [Input("The form to fill, e.g. ReturnTrackingForm.")]
+    [Input("The form to fill, e.g. ReturnTrackingForm: the task is completed only with valid data of it.")]
     public Input<string?>? Form { get; set; }
 
     [Input("The outcomes the person chooses from: each is a branch.", DefaultJson = """["Done"]""", UIHint = "list")]
@@ -47,12 +49,16 @@ public sealed class HumanTask : IResumableActivity, IDynamicOutcomes
     {
         var outcomes = context.Get(Outcomes);
         var dueIn = context.Get(DueIn, null);
+        var form = context.Get(Form, null);
+        // A task nobody could complete would wait forever: better an incident now, naming the form.
+        if (form is not null && !forms.Names.Contains(form))
+            throw new InvalidOperationException($"'{form}' is not a known form; the forms are: {string.Join(", ", forms.Names)}");
         var payload = new JsonObject
         {
             ["role"] = context.Get(Role),
             ["user"] = context.Get(User, null),
             ["title"] = context.Get(Title),
-            ["form"] = context.Get(Form, null),
+            ["form"] = form,
             ["outcomes"] = new JsonArray(outcomes.Select(o => (JsonNode?)o).ToArray()),
             ["dueAt"] = dueIn is { } d ? (context.Now + d).ToString("O") : null,
         };
@@ -71,9 +77,20 @@ public sealed class HumanTask : IResumableActivity, IDynamicOutcomes
         string? user = null;
         if (payload!["user"] is { } u && !(u is JsonValue uv && uv.TryGetValue(out user)))
             throw new InvalidResumePayloadException("user", "must be the user name as text");
+        if (resume.Bookmark.Payload?["form"] is JsonValue f && f.TryGetValue<string>(out var form)) CheckForm(form, payload["form"]);
         context.Set(Outcome, outcome);
         context.Set(FormData, payload["form"]?.DeepClone());
         context.Set(CompletedBy, user);
         return ValueTask.FromResult(ActivityResult.Outcome(outcome));
+    }
+
+    private void CheckForm(string form, JsonNode? data)
+    {
+        if (data is null) throw new InvalidResumePayloadException("form", $"is required: fill in the {form}");
+        var result = forms.Validate(form, data);
+        if (result.IsValid) return;
+        var first = result.Errors[0].Field;
+        throw new InvalidResumePayloadException(first.Length == 0 ? "form" : "form." + first,
+            string.Join("; ", result.Errors.Select(e => e.Field.Length == 0 ? e.Message : $"{e.Field} {e.Message}")));
     }
 }

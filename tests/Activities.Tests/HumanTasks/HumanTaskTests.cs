@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.HumanTasks;
+using AfterSales.Activities.Tests.Forms;
 using AfterSales.Tests.Shared;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Definitions;
@@ -25,7 +26,7 @@ public sealed class HumanTaskTests
               "role": "aftersales",
               "user": "li.wei",
               "title": "Approve return RMA-1 for ACME",
-              "form": "ReturnApprovalForm",
+              "form": "ReturnForm",
               "outcomes": ["Approve", "Reject"],
               "dueAt": "2026-11-24T09:00:00.0000000+00:00"
             }
@@ -61,7 +62,7 @@ public sealed class HumanTaskTests
         var resumed = await engine.Runtime.ResumeAsync(started.Id, started.Bookmarks[0].Id, new JsonObject
         {
             ["outcome"] = outcome,
-            ["form"] = new JsonObject { ["reason"] = "damaged", ["photos"] = 3 },
+            ["form"] = FormExamples.Get("ReturnForm"),
             ["user"] = "zhang.min",
         });
 
@@ -70,7 +71,7 @@ public sealed class HumanTaskTests
         Assert.Equal(WorkflowStatus.Completed, instance.Status);
         JsonAssert.Equal($"\"{result}\"", instance.Variables["result"]);
         JsonAssert.Equal($"\"{outcome}\"", instance.Variables["decision"]);
-        JsonAssert.Equal("""{"reason":"damaged","photos":3}""", instance.Variables["form"]);
+        JsonAssert.Equal(FormExamples.Json["ReturnForm"], instance.Variables["form"]);
         JsonAssert.Equal("\"zhang.min\"", instance.Variables["completedBy"]);
         var entry = Assert.Single(await engine.JournalAsync(started.Id), e => e.ActivityId == "approve" && e.Kind == "Resumed");
         Assert.Equal(outcome, entry.Outcome);
@@ -114,7 +115,7 @@ public sealed class HumanTaskTests
         using var engine = new TestEngine();
         var started = await engine.StartAsync(Approval(), new JsonObject { ["customer"] = "ACME" }, "RMA-1");
         var bookmarkId = started.Bookmarks[0].Id;
-        Assert.True((await engine.Runtime.ResumeAsync(started.Id, bookmarkId, new JsonObject { ["outcome"] = "Approve" })).Succeeded);
+        Assert.True((await engine.Runtime.ResumeAsync(started.Id, bookmarkId, new JsonObject { ["outcome"] = "Approve", ["form"] = FormExamples.Get("ReturnForm") })).Succeeded);
         var journalBefore = await engine.JournalAsync(started.Id);
 
         var again = await engine.Runtime.ResumeAsync(started.Id, bookmarkId, new JsonObject { ["outcome"] = "Reject" });
@@ -149,7 +150,7 @@ public sealed class HumanTaskTests
                 Expr.Lit("role", "aftersales"),
                 Expr.Lit("user", "li.wei"),
                 Expr.Liquid("title", "Approve return {{ variables.rma }} for {{ input.customer }}"),
-                Expr.Lit("form", "ReturnApprovalForm"),
+                Expr.Lit("form", "ReturnForm"),
                 Expr.Lit("outcomes", Expr.List("Approve", "Reject")),
                 Expr.Lit("dueIn", "PT24H"),
             ],
