@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace AfterSales.Host.Auth;
+
+/// <summary>
+/// Who may do what, beyond the fallback rule that every endpoint needs a signed-in user unless it says
+/// <c>AllowAnonymous()</c>. Roles do not imply each other: an admin holds <c>admin</c> only.
+/// </summary>
+internal static class Policies
+{
+    /// <summary>Changing workflow definitions (save, import, publish, retract): <c>process_owner</c>.</summary>
+    public const string ProcessOwner = "process_owner";
+
+    /// <summary>
+    /// Moving instances by hand (retry, cancel, signals, resuming any bookmark): <c>admin</c>, who runs the install, or
+    /// <c>process_owner</c>, who owns the workflows and repairs their faults. Nobody else, as a generic resume would let
+    /// anyone complete a task of any role.
+    /// </summary>
+    public const string InstanceOperator = "instance_operator";
+
+    public static void Add(AuthorizationBuilder authorization) => authorization
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(ProcessOwner, p => p.RequireRole(Roles.ProcessOwner))
+        .AddPolicy(InstanceOperator, p => p.RequireRole(Roles.Admin, Roles.ProcessOwner));
+}
