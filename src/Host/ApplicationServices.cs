@@ -1,12 +1,18 @@
 using System.Text.Json.Serialization;
 using AfterSales.Activities;
+using AfterSales.Host.Auth;
+using AfterSales.Host.Cases;
 using AfterSales.Host.Database;
 using AfterSales.Host.Definitions;
 using AfterSales.Host.Descriptors;
+using AfterSales.Host.Forms;
 using AfterSales.Host.Health;
 using AfterSales.Host.Http;
 using AfterSales.Host.Instances;
+using AfterSales.Host.Jobs;
 using AfterSales.Host.Seeding;
+using AfterSales.Host.Surveys;
+using AfterSales.Host.Tasks;
 using AfterSales.Persistence;
 using AfterSales.Workflows;
 
@@ -21,9 +27,12 @@ internal static class ApplicationServices
     public static async Task AddApplicationServicesAsync(this WebApplicationBuilder builder)
     {
         var connectionString = await builder.AddAfterSalesDatabaseAsync();
-        builder.Services.AddAfterSalesWorkflows(o => builder.Configuration.GetSection("Workflows").Bind(o)).AddCoreActivities();
+        builder.Services.AddAfterSalesWorkflows(o => builder.Configuration.GetSection("Workflows").Bind(o)).AddAfterSalesActivities();
         builder.Services.AddAfterSalesPersistence(connectionString);
+        builder.AddAfterSalesJobs(connectionString);
+        builder.AddCaseOptions();
         builder.AddWorkflowSeeding();
+        builder.AddAfterSalesAuth();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
@@ -33,10 +42,12 @@ internal static class ApplicationServices
         builder.Services.AddOpenApi();
     }
 
-    /// <summary>Migrates the database, then imports the seed workflows when there are no definitions yet.</summary>
+    /// <summary>Migrates the database, then creates the role users when there are no users and imports the seed workflows when there are no definitions yet.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await app.MigrateDatabaseAsync();
+        await app.PrepareJobsAsync();
+        await app.SeedUsersAsync();
         await app.SeedWorkflowsAsync();
     }
 
@@ -44,10 +55,17 @@ internal static class ApplicationServices
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAfterSalesAuth();
         app.MapOpenApi();
+        app.MapAuthEndpoints();
         app.MapHealthEndpoints();
+        app.MapJobsDashboard();
         app.MapActivityDescriptorEndpoints();
         app.MapWorkflowDefinitionEndpoints();
         app.MapWorkflowInstanceEndpoints();
+        app.MapCaseEndpoints();
+        app.MapTaskEndpoints();
+        app.MapFormEndpoints();
+        app.MapSurveyEndpoints();
     }
 }

@@ -1,5 +1,10 @@
+using AfterSales.Persistence.Cases;
 using AfterSales.Persistence.Definitions;
 using AfterSales.Persistence.Instances;
+using AfterSales.Persistence.Mail;
+using AfterSales.Persistence.Surveys;
+using AfterSales.Persistence.Tasks;
+using AfterSales.Persistence.Users;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -19,6 +24,14 @@ public sealed class AfterSalesDbContext(DbContextOptions<AfterSalesDbContext> op
     public DbSet<WorkflowJournalEntity> Journal => Set<WorkflowJournalEntity>();
     public DbSet<WorkflowIncidentEntity> Incidents => Set<WorkflowIncidentEntity>();
     public DbSet<WorkflowEffectEntity> Effects => Set<WorkflowEffectEntity>();
+    public DbSet<CaseEntity> Cases => Set<CaseEntity>();
+    public DbSet<CaseNumberCounterEntity> CaseNumberCounters => Set<CaseNumberCounterEntity>();
+    public DbSet<CaseEventEntity> CaseEvents => Set<CaseEventEntity>();
+    public DbSet<CaseCostEntity> CaseCosts => Set<CaseCostEntity>();
+    public DbSet<TaskEntity> Tasks => Set<TaskEntity>();
+    public DbSet<MailOutboxEntity> MailOutbox => Set<MailOutboxEntity>();
+    public DbSet<SurveyEntity> Surveys => Set<SurveyEntity>();
+    public DbSet<UserEntity> Users => Set<UserEntity>();
 
     /// <summary>The provider settings, shared by the running application and the design-time factory.</summary>
     internal static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>

@@ -1,6 +1,11 @@
+using AfterSales.Persistence.Cases;
 using AfterSales.Persistence.Definitions;
 using AfterSales.Persistence.Instances;
 using AfterSales.Persistence.Runtime;
+using AfterSales.Persistence.Surveys;
+using AfterSales.Persistence.Tasks;
+using AfterSales.Persistence.Users;
+using AfterSales.Workflows.Expressions;
 using AfterSales.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +43,17 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IWorkflowInstanceStore>(sp => sp.GetRequiredService<PostgresWorkflowStore>());
         services.AddSingleton<WorkflowDefinitionService>();
         services.AddSingleton<WorkflowInstanceQueries>();
+        // Cases: the projection that writes them with each burst, the caseFile expression global, reads and writes.
+        services.AddOptions<CaseOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBurstParticipant, CaseProjection>());
+        // A pool of its own, as for DefinitionVersionReader: bursts resolve caseFile while holding their instance's connection.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkflowGlobal, CaseFileGlobal>(sp =>
+            new CaseFileGlobal(Pool(connectionString, sp.GetService<ILoggerFactory>(), maxPoolSize: 10))));
+        services.AddSingleton<CaseQueries>();
+        services.AddSingleton<CaseService>();
+        services.AddSingleton<TaskQueries>();
+        services.AddSingleton<SurveyService>();
+        services.AddSingleton<UserAccounts>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using AfterSales.Host.Auth;
 using AfterSales.Host.Http;
 using AfterSales.Persistence.Definitions;
 using AfterSales.Workflows.Definitions;
@@ -10,7 +11,8 @@ namespace AfterSales.Host.Definitions;
 
 /// <summary>
 /// Workflow definitions as the designer and the process owners edit them: drafts, versions, publishing, and the
-/// workflow JSON (the Elsa-like shape of <see cref="WorkflowJson"/>) in and out.
+/// workflow JSON (the Elsa-like shape of <see cref="WorkflowJson"/>) in and out. Every signed-in user reads and validates;
+/// only a process owner changes anything.
 /// </summary>
 internal static class WorkflowDefinitionEndpoints
 {
@@ -20,14 +22,14 @@ internal static class WorkflowDefinitionEndpoints
     {
         var group = app.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions");
         group.MapGet("/", ListDefinitions);
-        group.MapPost("/", CreateDraft).Accepts<JsonObject>(Json).ProducesValidationProblem();
+        group.MapPost("/", CreateDraft).RequireAuthorization(Policies.ProcessOwner).Accepts<JsonObject>(Json).ProducesValidationProblem();
         group.MapPost("/validate", ValidateDefinition).Accepts<JsonObject>(Json).ProducesValidationProblem();
-        group.MapPost("/import", ImportDefinition).Accepts<JsonObject>(Json).ProducesValidationProblem();
+        group.MapPost("/import", ImportDefinition).RequireAuthorization(Policies.ProcessOwner).Accepts<JsonObject>(Json).ProducesValidationProblem();
         group.MapGet("/{definitionId}", GetDefinition).Produces<JsonObject>(contentType: Json).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{definitionId}", SaveDraft).Accepts<JsonObject>(Json).ProducesValidationProblem();
+        group.MapPut("/{definitionId}", SaveDraft).RequireAuthorization(Policies.ProcessOwner).Accepts<JsonObject>(Json).ProducesValidationProblem();
         group.MapGet("/{definitionId}/versions", ListVersions).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{definitionId}/publish", Publish).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{definitionId}/retract", Retract).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{definitionId}/publish", Publish).RequireAuthorization(Policies.ProcessOwner).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{definitionId}/retract", Retract).RequireAuthorization(Policies.ProcessOwner).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{definitionId}/export", Export).ProducesProblem(StatusCodes.Status404NotFound);
     }
 

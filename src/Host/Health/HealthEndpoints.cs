@@ -13,7 +13,8 @@ internal static class HealthEndpoints
 
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/health").WithTags("Health");
+        // Open to all: load balancers and the start scripts ask it without signing in.
+        var group = app.MapGroup("/api/health").WithTags("Health").AllowAnonymous();
         group.MapGet("/", GetHealth).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 

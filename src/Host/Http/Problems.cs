@@ -25,6 +25,13 @@ internal static class Problems
             .GroupBy(p => p.ActivityId is null ? p.Field : $"{p.ActivityId}.{p.Field}")
             .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
 
+    public static ProblemHttpResult Unauthorized(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
+
+    /// <summary>Signed in, but without the role this needs: the detail names it.</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 

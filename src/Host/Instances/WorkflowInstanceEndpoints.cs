@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AfterSales.Host.Auth;
 using AfterSales.Host.Http;
 using AfterSales.Persistence.Instances;
 using AfterSales.Workflows;
@@ -9,7 +10,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AfterSales.Host.Instances;
 
-/// <summary>Running workflows: start, look at, and move on (signals, bookmark resumes, retry, cancel).</summary>
+/// <summary>
+/// Running workflows: start, look at, and move on (signals, bookmark resumes, retry, cancel). Moving an instance by hand is for
+/// <see cref="Policies.InstanceOperator"/>s; people complete their tasks through the tasks API, which checks the task's role.
+/// </summary>
 internal static class WorkflowInstanceEndpoints
 {
     private const int MaxPageSize = 500;
@@ -20,10 +24,10 @@ internal static class WorkflowInstanceEndpoints
         group.MapPost("/", StartInstance).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", ListInstances).ProducesValidationProblem();
         group.MapGet("/{instanceId}", GetInstance).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{instanceId}/signals/{signal}", SendSignal).Accepts<JsonNode>("application/json").WithRuntimeProblems();
-        group.MapPost("/{instanceId}/bookmarks/{bookmarkId}/resume", ResumeBookmark).Accepts<JsonNode>("application/json").WithRuntimeProblems();
-        group.MapPost("/{instanceId}/retry", Retry).WithRuntimeProblems();
-        group.MapPost("/{instanceId}/cancel", Cancel).WithRuntimeProblems();
+        group.MapPost("/{instanceId}/signals/{signal}", SendSignal).RequireAuthorization(Policies.InstanceOperator).Accepts<JsonNode>("application/json").WithRuntimeProblems();
+        group.MapPost("/{instanceId}/bookmarks/{bookmarkId}/resume", ResumeBookmark).RequireAuthorization(Policies.InstanceOperator).Accepts<JsonNode>("application/json").WithRuntimeProblems();
+        group.MapPost("/{instanceId}/retry", Retry).RequireAuthorization(Policies.InstanceOperator).WithRuntimeProblems();
+        group.MapPost("/{instanceId}/cancel", Cancel).RequireAuthorization(Policies.InstanceOperator).WithRuntimeProblems();
     }
 
     public static async Task<Results<Created<WorkflowInstanceResponse>, ProblemHttpResult>> StartInstance(

@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AfterSales.Host.Tests.Infrastructure;
 
-/// <summary>The Host in memory on the given database, with a seed folder that does not exist unless one is given.</summary>
-internal sealed class HostFactory(string connectionString, string? seedFolder = null) : WebApplicationFactory<Program>
+/// <summary>
+/// The Host in memory on the given database, with a seed folder that does not exist unless one is given, and its role users
+/// seeded with <see cref="Users.Password"/>. <paramref name="settings"/> add to or override that configuration.
+/// </summary>
+internal sealed class HostFactory(string connectionString, string? seedFolder = null, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     /// <summary>A folder that is never there: the Host starts without importing the repository's workflows-json.</summary>
     public static readonly string NoSeeds = Path.Combine(Path.GetTempPath(), "aftersales-no-seeds-" + Guid.NewGuid().ToString("N"));
@@ -15,5 +19,7 @@ internal sealed class HostFactory(string connectionString, string? seedFolder = 
         builder.UseSetting("ConnectionStrings:AfterSales", connectionString);
         builder.UseSetting("Workflows:SeedFolder", seedFolder ?? NoSeeds);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Seed:Password", Users.Password);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 }

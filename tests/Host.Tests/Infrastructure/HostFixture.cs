@@ -2,16 +2,32 @@ using AfterSales.Persistence.Tests.Infrastructure;
 
 namespace AfterSales.Host.Tests.Infrastructure;
 
-/// <summary>One in-memory Host per test class, on a fresh database named after the class; started by the first test.</summary>
+/// <summary>
+/// One in-memory Host per test class, on a fresh database named after the class; started by the first test, which also
+/// adds <see cref="Users.Tester"/> and signs in once: every client then carries that token.
+/// </summary>
 public sealed class HostFixture : IAsyncLifetime
 {
     private HostFactory? _factory;
+    private string? _testerToken;
 
     internal async Task<HttpClient> StartAsync(PostgresFixture postgres, string database)
     {
-        _factory ??= new HostFactory(await postgres.CreateDatabaseAsync(database));
-        return _factory.CreateClient();
+        if (_factory is null)
+        {
+            _factory = new HostFactory(await postgres.CreateDatabaseAsync(database));
+            await Users.AddTesterAsync(_factory.Services);
+            using var login = _factory.CreateClient();
+            _testerToken = (await login.LoginAsync(Users.Tester))["token"]!.GetValue<string>();
+        }
+        return _factory.CreateClient().UseToken(_testerToken!);
     }
+
+    /// <summary>A client of the started Host that has not signed in.</summary>
+    internal HttpClient CreateAnonymousClient() =>
+        (_factory ?? throw new InvalidOperationException("The Host has not started.")).CreateClient();
+
+    internal IServiceProvider Services => (_factory ?? throw new InvalidOperationException("The Host has not started.")).Services;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -22,22 +38,40 @@ public sealed class HostFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// A test class that talks to its own Host through <see cref="Client"/>. Tests of one class share the database,
-/// so each uses definition ids of its own and compares before with after rather than expecting emptiness.
+/// A test class that talks to its own Host through <see cref="Client"/>, signed in as <see cref="Users.Tester"/> (every role).
+/// Tests of one class share the database, so each uses definition ids of its own and compares before with after rather
+/// than expecting emptiness.
 /// </summary>
 public abstract class HostTest(PostgresFixture postgres, HostFixture host) : IClassFixture<HostFixture>, IAsyncLifetime
 {
+    private readonly List<HttpClient> _clients = [];
+
     protected HttpClient Client { get; private set; } = null!;
 
     protected PostgresFixture Postgres => postgres;
+
+    protected IServiceProvider Services => host.Services;
 
     protected string DatabaseName => "host_" + GetType().Name.ToLowerInvariant();
 
     public async Task InitializeAsync() => Client = await host.StartAsync(postgres, DatabaseName);
 
+    /// <summary>A client that has not signed in: it holds no token and no cookie (it keeps the cookies it is sent).</summary>
+    protected HttpClient AnonymousClient()
+    {
+        var client = host.CreateAnonymousClient();
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>A client signed in as <paramref name="userName"/> (a seeded role user unless told otherwise), sending its bearer token.</summary>
+    protected async Task<HttpClient> ClientAsAsync(string userName, string password = Users.Password) =>
+        await AnonymousClient().SignInAsync(userName, password);
+
     public Task DisposeAsync()
     {
         Client.Dispose();
+        foreach (var client in _clients) client.Dispose();
         return Task.CompletedTask;
     }
 }

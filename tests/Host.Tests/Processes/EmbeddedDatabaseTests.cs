@@ -1,4 +1,5 @@
 using System.Net;
+using AfterSales.Host.Auth;
 using AfterSales.Host.Tests.Infrastructure;
 
 namespace AfterSales.Host.Tests.Processes;
@@ -17,10 +18,12 @@ public sealed class EmbeddedDatabaseTests : IDisposable
             ["Database:DataDirectory"] = data,
             ["Database:Durable"] = "false",
             ["Workflows:SeedFolder"] = HostFactory.NoSeeds,
+            ["Seed:Password"] = Users.Password,
         };
 
         await using (var first = await HostProcess.StartAsync(settings))
         {
+            await first.Client.SignInAsync(Roles.ProcessOwner);
             await first.Client.PublishAsync(Samples.Approval("kept-across-starts"));
             await first.StopAsync();
             Assert.True(first.ExitCode == 0, $"The Host exited with {first.ExitCode}. Output:\n{first.Output}");
@@ -29,6 +32,7 @@ public sealed class EmbeddedDatabaseTests : IDisposable
         Assert.False(File.Exists(Path.Combine(data, "postmaster.pid")), "The embedded PostgreSQL is still running after the Host stopped.");
 
         await using var second = await HostProcess.StartAsync(settings);
+        await second.Client.SignInAsync(Roles.ProcessOwner);
         var kept = await second.Client.GetAsync($"{Api.Definitions}/kept-across-starts");
         await kept.AssertStatusAsync(HttpStatusCode.OK);
         await second.StopAsync();

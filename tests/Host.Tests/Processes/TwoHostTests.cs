@@ -1,4 +1,5 @@
 using System.Net;
+using AfterSales.Host.Auth;
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Persistence.Tests.Infrastructure;
 
@@ -14,6 +15,8 @@ public sealed class TwoHostTests(PostgresFixture postgres)
         var settings = Settings(await postgres.CreateDatabaseAsync("host_two_hosts"));
         await using var a = await HostProcess.StartAsync(settings);
         await using var b = await HostProcess.StartAsync(settings);
+        await a.Client.SignInAsync(Roles.ProcessOwner);
+        await b.Client.SignInAsync(Roles.ProcessOwner);
         var (id, bookmark) = await a.Client.StartApprovalAsync("two-hosts");
         // Warm both up on this instance, so neither gets a head start from a cold path.
         await a.Client.GetJsonAsync($"{Api.Instances}/{id}");
@@ -43,12 +46,14 @@ public sealed class TwoHostTests(PostgresFixture postgres)
         string id, bookmark;
         await using (var first = await HostProcess.StartAsync(settings))
         {
+            await first.Client.SignInAsync(Roles.ProcessOwner);
             (id, bookmark) = await first.Client.StartApprovalAsync("survives-restart");
             await first.StopAsync();
             Assert.True(first.ExitCode == 0, $"The Host exited with {first.ExitCode} on SIGTERM. Output:\n{first.Output}");
         }
 
         await using var second = await HostProcess.StartAsync(settings);
+        await second.Client.SignInAsync(Roles.ProcessOwner);
         var resumed = await second.Client.PostAsync(Api.ResumeUrl(id, bookmark), Api.Json("""{ "outcome": "Reject" }"""));
 
         await resumed.AssertStatusAsync(HttpStatusCode.OK);
@@ -61,5 +66,6 @@ public sealed class TwoHostTests(PostgresFixture postgres)
     {
         ["ConnectionStrings:AfterSales"] = connectionString,
         ["Workflows:SeedFolder"] = HostFactory.NoSeeds,
+        ["Seed:Password"] = Users.Password,
     };
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using AfterSales.Host.Auth;
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Persistence.Tests.Infrastructure;
 
@@ -18,7 +19,7 @@ public sealed class WorkflowSeedingTests(PostgresFixture postgres) : IDisposable
 
         await using (var first = new HostFactory(database, _seeds.FullName))
         {
-            using var client = first.CreateClient();
+            using var client = await first.CreateClient().SignInAsync(Roles.ProcessOwner);
             var seeded = (await client.GetJsonAsync(Api.Definitions)).AsArray();
             Assert.Equal(["seed-approval", "seed-signal"], seeded.Select(d => d!["definitionId"]!.GetValue<string>()));
             Assert.All(seeded, d => Assert.True(d!["isPublished"]!.GetValue<bool>()));
@@ -29,7 +30,7 @@ public sealed class WorkflowSeedingTests(PostgresFixture postgres) : IDisposable
         await File.WriteAllTextAsync(Path.Combine(_seeds.FullName, "later.json"), Samples.Approval("seed-later"));
 
         await using var second = new HostFactory(database, _seeds.FullName);
-        using var again = second.CreateClient();
+        using var again = await second.CreateClient().SignInAsync(Roles.ProcessOwner);
 
         var definitions = (await again.GetJsonAsync(Api.Definitions)).AsArray();
         Assert.Equal(["seed-approval", "seed-signal"], definitions.Select(d => d!["definitionId"]!.GetValue<string>()));
@@ -46,7 +47,7 @@ public sealed class WorkflowSeedingTests(PostgresFixture postgres) : IDisposable
         await File.WriteAllTextAsync(Path.Combine(_seeds.FullName, "notes.txt"), "not a workflow");
 
         await using var factory = new HostFactory(database, _seeds.FullName);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClient().SignInAsync(Roles.ProcessOwner);
 
         var definitions = (await client.GetJsonAsync(Api.Definitions)).AsArray();
         Assert.Equal("seed-good", Assert.Single(definitions)!["definitionId"]!.GetValue<string>());
@@ -58,7 +59,7 @@ public sealed class WorkflowSeedingTests(PostgresFixture postgres) : IDisposable
         var database = await postgres.CreateDatabaseAsync("host_seeding_none");
 
         await using var factory = new HostFactory(database, Path.Combine(_seeds.FullName, "missing"));
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClient().SignInAsync(Roles.ProcessOwner);
 
         Assert.Empty((await client.GetJsonAsync(Api.Definitions)).AsArray());
     }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AfterSales.Persistence.Tests.Infrastructure;
 
 /// <summary>
-/// What a Host process builds: the engine with the core activities on the PostgreSQL stores, migrated. Two of them
+/// What a Host process builds: the engine with the after-sales activities on the PostgreSQL stores, migrated. Two of them
 /// on one database are two hosts sharing it; disposing one and building another is a restart.
 /// </summary>
 internal sealed class TestHost : IAsyncDisposable
@@ -22,7 +22,7 @@ internal sealed class TestHost : IAsyncDisposable
     {
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(time);
-        services.AddAfterSalesWorkflows().AddCoreActivities().AddActivity<Announce>();
+        services.AddAfterSalesWorkflows().AddAfterSalesActivities().AddActivity<Announce>();
         services.AddAfterSalesPersistence(connectionString);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.MigrateAfterSalesDatabaseAsync();

@@ -1,0 +1,137 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AfterSales.Activities.Forms;
+using AfterSales.Host.Http;
+using AfterSales.Host.Instances;
+using AfterSales.Persistence.Instances;
+using AfterSales.Persistence.Tasks;
+using AfterSales.Workflows.Execution;
+using AfterSales.Workflows.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AfterSales.Host.Tasks;
+
+/// <summary>Inboxes: list and look at human tasks, claim one, complete it (which resumes its workflow).</summary>
+internal static class TaskEndpoints
+{
+    public static void MapTaskEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tasks").WithTags("Tasks");
+        group.MapGet("/", ListTasks).ProducesValidationProblem();
+        group.MapGet("/{taskId}", GetTask).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{taskId}/claim", ClaimTask).Accepts<JsonObject>("application/json").WithTaskProblems();
+        group.MapPost("/{taskId}/complete", CompleteTask).Accepts<JsonObject>("application/json").WithTaskProblems();
+    }
+
+    public static async Task<Results<Ok<Page<TaskView>>, ProblemHttpResult>> ListTasks(
+        TaskQueries tasks, CancellationToken cancellationToken,
+        string? role = null, string? status = null, string? caseId = null, string? assignee = null, int page = 1, int pageSize = 50)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (status is not null && !TaskStatuses.All.Contains(status)) errors["status"] = [$"'{status}' is not one of: {string.Join(", ", TaskStatuses.All)}"];
+        if (page < 1) errors["page"] = ["must be 1 or more"];
+        if (pageSize is < 1 or > TaskQueries.MaxPageSize) errors["pageSize"] = [$"must be from 1 to {TaskQueries.MaxPageSize}"];
+        if (errors.Count > 0) return Problems.BadRequest("The query is invalid", errors);
+        return TypedResults.Ok(await tasks.ListAsync(new TaskFilter(role, status, caseId, assignee, page, pageSize), cancellationToken));
+    }
+
+    public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> GetTask(string taskId, TaskQueries tasks, CancellationToken cancellationToken) =>
+        await tasks.GetAsync(taskId, cancellationToken) is { } task ? TypedResults.Ok(task) : Problems.NotFound($"There is no task '{taskId}'.");
+
+    /// <summary>Takes an open task for the acting user, so colleagues see it is being dealt with. Body (optional): <c>{user}</c>.</summary>
+    public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> ClaimTask(
+        string taskId, HttpRequest request, ClaimsPrincipal principal, TaskQueries tasks, CancellationToken cancellationToken)
+    {
+        var (body, malformed) = await ReadBodyAsync(request, cancellationToken);
+        if (malformed is not null) return malformed;
+        var f = new FieldReader();
+        var requested = f.Text(f.Object(body, "$", required: false), "user", "user", required: false, maxLength: 100);
+        if (!f.IsValid) return Problems.BadRequest("The claim is invalid", f.Errors);
+
+        var task = await tasks.GetAsync(taskId, cancellationToken);
+        if (task is null) return Problems.NotFound($"There is no task '{taskId}'.");
+        var user = principal.ActingUser(requested);
+        if (user is null) return Problems.BadRequest("The claim is invalid", "user", "is required: who claims the task");
+        if (!principal.MayWorkOn(task, user)) return NotYours(task, user);
+        if (!await tasks.ClaimAsync(taskId, user, cancellationToken))
+        {
+            var now = await tasks.GetAsync(taskId, cancellationToken);
+            return Problems.Conflict(now?.Status == TaskStatuses.Claimed
+                ? $"Task '{taskId}' is claimed by {now.ClaimedBy}."
+                : $"Task '{taskId}' is {now?.Status ?? "gone"}: it can no longer be claimed.");
+        }
+        return TypedResults.Ok((await tasks.GetAsync(taskId, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// Completes the task with <c>{outcome, form, user}</c>: the outcome must be one the task offers and the form, when
+    /// the task names one, valid for it (errors keyed <c>form.&lt;path&gt;</c>). Then the task's bookmark is resumed:
+    /// the workflow moves on and the task row is completed in the same transaction. Nothing changes on a refusal.
+    /// </summary>
+    public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> CompleteTask(
+        string taskId, HttpRequest request, ClaimsPrincipal principal, TaskQueries tasks, FormCatalog forms, WorkflowRuntime runtime,
+        CancellationToken cancellationToken)
+    {
+        var (body, malformed) = await ReadBodyAsync(request, cancellationToken);
+        if (malformed is not null) return malformed;
+        var f = new FieldReader();
+        var root = f.Object(body, "$", required: true);
+        var outcome = f.Text(root, "outcome", "outcome", required: true);
+        var requested = f.Text(root, "user", "user", required: false, maxLength: 100);
+        var form = root?["form"];
+        if (!f.IsValid) return Problems.BadRequest("The completion is invalid", f.Errors);
+
+        var task = await tasks.GetAsync(taskId, cancellationToken);
+        if (task is null) return Problems.NotFound($"There is no task '{taskId}'.");
+        if (task.Status is TaskStatuses.Completed or TaskStatuses.Cancelled)
+            return Problems.Conflict($"Task '{taskId}' is {task.Status} already.");
+        var user = principal.ActingUser(requested);
+        if (user is null) return Problems.BadRequest("The completion is invalid", "user", "is required: who completes the task");
+        if (!principal.MayWorkOn(task, user)) return NotYours(task, user);
+        if (task is { Status: TaskStatuses.Claimed } && task.ClaimedBy != user)
+            return Problems.Conflict($"Task '{taskId}' is claimed by {task.ClaimedBy}.");
+        if (!task.Outcomes.Contains(outcome!))
+            return Problems.BadRequest("The completion is invalid", "outcome", $"'{outcome}' is not offered by this task: one of {string.Join(", ", task.Outcomes)}");
+        if (task.Form is { } formName)
+        {
+            if (form is null) return Problems.BadRequest("The form is invalid", "form", $"is required: fill in the {formName}");
+            var result = forms.Validate(formName, form);
+            if (!result.IsValid)
+                return Problems.BadRequest("The form is invalid", result.Errors
+                    .GroupBy(e => e.Field.Length == 0 ? "form" : "form." + e.Field)
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        }
+
+        var payload = new JsonObject { ["outcome"] = outcome, ["form"] = form?.DeepClone(), ["user"] = user };
+        RuntimeResult resumed;
+        using (TaskCompletionScope.Begin(taskId, user, form))
+            resumed = await runtime.ResumeAsync(task.InstanceId, taskId, payload, cancellationToken);
+        if (resumed.Outcome == RunOutcome.BookmarkNotFound) return Problems.Conflict($"Task '{taskId}' was completed already.");
+        if (!resumed.Succeeded) return resumed.ToProblem();
+        return TypedResults.Ok((await tasks.GetAsync(taskId, cancellationToken))!);
+    }
+
+    private static async Task<(JsonNode? Body, ProblemHttpResult? Malformed)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await request.ReadJsonAsync(cancellationToken), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.BadRequest("The body is not valid JSON", e.Path ?? "$", e.Message));
+        }
+    }
+
+    private static ProblemHttpResult NotYours(TaskView task, string user) =>
+        Problems.Forbidden(task.Assignee is { } assignee && assignee != user
+            ? $"Task '{task.Id}' is assigned to {assignee}."
+            : $"Task '{task.Id}' is for the role {task.Role}, which user '{user}' does not hold.");
+
+    private static RouteHandlerBuilder WithTaskProblems(this RouteHandlerBuilder route) => route
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+
+namespace AfterSales.Persistence.Cases;
+
+/// <summary>A case as lists and the API show it.</summary>
+public sealed record CaseView(
+    string Id,
+    string Number,
+    string Kind,
+    string Channel,
+    JsonObject Customer,
+    JsonObject Product,
+    CaseQuantities Quantities,
+    string? Description,
+    string Status,
+    string? Owner,
+    string? WorkflowInstanceId,
+    CaseEscalation Escalation,
+    SlaState Sla,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ClosedAt);
+
+public sealed record CaseQuantities(int Hosts, int Accessories);
+
+public sealed record CaseEscalation(int Level, DateTimeOffset? EscalatedAt);
+
+/// <summary>
+/// The first-response SLA. <see cref="Met"/> is null while undecided (no response yet, not due yet); <see cref="BreachedBy"/>
+/// is how late the response was, or is so far (ISO 8601 duration), null when not late. Time spent waiting for the
+/// customer (<see cref="Paused"/>) does not count: it moves the due time.
+/// </summary>
+public sealed record SlaState(DateTimeOffset? DueAt, DateTimeOffset? RespondedAt, bool? Met, string? BreachedBy, bool Paused, string PausedTotal);
+
+public sealed record CaseEventView(long Id, DateTimeOffset At, string Kind, string? Actor, string Text, JsonNode? Data);
+
+public sealed record CaseCostView(long Id, string Kind, decimal Amount, int PersonTimes, string? Note, DateTimeOffset At, string? RecordedBy);
+
+public sealed record CaseCosts(IReadOnlyList<CaseCostView> Items, decimal Total);
+
+public sealed record CaseMailView(long Id, string EventKey, IReadOnlyList<string> Recipients, string Subject, string Status, int Attempts,
+    string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
+
+/// <summary>Something due on the case: an open task with a due time, or a scheduled return visit.</summary>
+public sealed record FollowUp(string Kind, string Title, DateTimeOffset DueAt, string? TaskId, string? Role);
+
+/// <summary>The latest data a completed task filled in for a form.</summary>
+public sealed record CaseFormView(string TaskId, string Title, string? CompletedBy, DateTimeOffset? CompletedAt, JsonNode? Data);
+
+/// <summary>The case page: the case's fields as in <see cref="CaseView"/>, and what hangs off it.</summary>
+public sealed record CaseDetails(
+    string Id,
+    string Number,
+    string Kind,
+    string Channel,
+    JsonObject Customer,
+    JsonObject Product,
+    CaseQuantities Quantities,
+    string? Description,
+    string Status,
+    string? Owner,
+    string? WorkflowInstanceId,
+    CaseEscalation Escalation,
+    SlaState Sla,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ClosedAt,
+    IReadOnlyList<CaseEventView> Timeline,
+    IReadOnlyList<Tasks.TaskView> Tasks,
+    IReadOnlyList<FollowUp> FollowUps,
+    IReadOnlyDictionary<string, CaseFormView> Forms,
+    CaseCosts Costs,
+    IReadOnlyList<CaseMailView> Mails)
+{
+    internal static CaseDetails From(CaseView c, IReadOnlyList<CaseEventView> timeline, IReadOnlyList<Tasks.TaskView> tasks, IReadOnlyList<FollowUp> followUps,
+        IReadOnlyDictionary<string, CaseFormView> forms, CaseCosts costs, IReadOnlyList<CaseMailView> mails) =>
+        new(c.Id, c.Number, c.Kind, c.Channel, c.Customer, c.Product, c.Quantities, c.Description, c.Status, c.Owner, c.WorkflowInstanceId,
+            c.Escalation, c.Sla, c.CreatedAt, c.UpdatedAt, c.ClosedAt, timeline, tasks, followUps, forms, costs, mails);
+}
+
+/// <summary>What to list; every given criterion must match. <see cref="Customer"/> matches name or company, ignoring case.</summary>
+public sealed record CaseFilter(string? Kind = null, string? Status = null, string? Customer = null, bool Overdue = false, int Page = 1, int PageSize = 50);
+
+public sealed record NewCaseCost(string Kind, decimal Amount, int PersonTimes, string? Note, string? RecordedBy);
+
+public static class CaseCostKinds
+{
+    public static readonly IReadOnlyList<string> All = ["labour", "material", "transport", "travel"];
+}
