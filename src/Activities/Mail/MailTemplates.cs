@@ -26,7 +26,7 @@ public static partial class MailTemplates
         var subject = Parse("subject", subjectTemplate);
         var body = Parse("body", bodyTemplate);
         var context = new TemplateContext(Options);
-        foreach (var (name, value) in model) context.SetValue(name, Plain(value));
+        foreach (var (name, value) in model) context.SetValue(name, PlainValues.From(value));
         return new RenderedMail(
             LineBreaks().Replace(RenderOne("subject", subject, context), " ").Trim(),
             RenderOne("body", body, context));
@@ -56,22 +56,6 @@ public static partial class MailTemplates
             throw new MailTemplateException(which, null, null, $"The {which} template broke a limit: {e.Message}", e);
         }
     }
-
-    /// <summary>JSON as the dictionaries, lists and primitives Fluid walks (as Workflows' internal PlainValues).</summary>
-    private static object? Plain(JsonNode? node) => node switch
-    {
-        JsonObject o => o.ToDictionary(p => p.Key, p => Plain(p.Value), StringComparer.Ordinal),
-        JsonArray a => a.Select(Plain).ToList(),
-        JsonValue v => v.GetValueKind() switch
-        {
-            JsonValueKind.String => v.GetValue<string>(),
-            JsonValueKind.Number => JsonNumbers.TryGetDouble(v, out var d) ? (decimal)d : 0m,
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => null,
-        },
-        _ => null,
-    };
 
     [GeneratedRegex(@"\s*[\r\n]+\s*")]
     private static partial Regex LineBreaks();

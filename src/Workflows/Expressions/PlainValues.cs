@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace AfterSales.Workflows.Expressions;
 
-/// <summary>JSON as plain dictionaries, lists and primitives: the shapes Liquid templates can walk.</summary>
-internal static class PlainValues
+/// <summary>JSON as plain dictionaries, lists and primitives: the shapes Liquid templates (Fluid) can walk.</summary>
+public static class PlainValues
 {
     public static object? From(JsonNode? node) => node switch
     {
