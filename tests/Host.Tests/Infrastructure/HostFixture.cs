@@ -4,24 +4,36 @@ namespace AfterSales.Host.Tests.Infrastructure;
 
 /// <summary>
 /// One in-memory Host per test class, on a fresh database named after the class; started by the first test, which also
-/// adds <see cref="Users.Tester"/> and signs in once: every client then carries that token.
+/// adds <see cref="Users.Tester"/> and signs in once: every client then carries that token. A derived fixture may start
+/// its Host with a seed folder and settings of its own, and prepare it once it runs.
 /// </summary>
-public sealed class HostFixture : IAsyncLifetime
+public class HostFixture : IAsyncLifetime
 {
     private HostFactory? _factory;
     private string? _testerToken;
+
+    /// <summary>The workflows imported on the first start; null: none.</summary>
+    protected virtual string? SeedFolder => null;
+
+    /// <summary>Settings added to or overriding <see cref="HostFactory"/>'s.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
     internal async Task<HttpClient> StartAsync(PostgresFixture postgres, string database)
     {
         if (_factory is null)
         {
-            _factory = new HostFactory(await postgres.CreateDatabaseAsync(database));
-            await Users.AddTesterAsync(_factory.Services);
-            using var login = _factory.CreateClient();
-            _testerToken = (await login.LoginAsync(Users.Tester))["token"]!.GetValue<string>();
+            var factory = new HostFactory(await postgres.CreateDatabaseAsync(database), SeedFolder, Settings);
+            await Users.AddTesterAsync(factory.Services);
+            using (var login = factory.CreateClient())
+                _testerToken = (await login.LoginAsync(Users.Tester))["token"]!.GetValue<string>();
+            await PrepareAsync(factory);
+            _factory = factory;
         }
         return _factory.CreateClient().UseToken(_testerToken!);
     }
+
+    /// <summary>Runs once, after the Host started and before any test uses it.</summary>
+    private protected virtual Task PrepareAsync(HostFactory factory) => Task.CompletedTask;
 
     /// <summary>A client of the started Host that has not signed in.</summary>
     internal HttpClient CreateAnonymousClient() =>
@@ -31,7 +43,7 @@ public sealed class HostFixture : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
     }
@@ -42,13 +54,19 @@ public sealed class HostFixture : IAsyncLifetime
 /// Tests of one class share the database, so each uses definition ids of its own and compares before with after rather
 /// than expecting emptiness.
 /// </summary>
-public abstract class HostTest(PostgresFixture postgres, HostFixture host) : IClassFixture<HostFixture>, IAsyncLifetime
+public abstract class HostTest(PostgresFixture postgres, HostFixture host) : HostTest<HostFixture>(postgres, host);
+
+/// <summary>A <see cref="HostTest"/> whose Host is the fixture <typeparamref name="TFixture"/> starts.</summary>
+public abstract class HostTest<TFixture>(PostgresFixture postgres, TFixture host) : IClassFixture<TFixture>, IAsyncLifetime
+    where TFixture : HostFixture
 {
     private readonly List<HttpClient> _clients = [];
 
     protected HttpClient Client { get; private set; } = null!;
 
     protected PostgresFixture Postgres => postgres;
+
+    protected TFixture Fixture => host;
 
     protected IServiceProvider Services => host.Services;
 
