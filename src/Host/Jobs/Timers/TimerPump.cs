@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using AfterSales.Workflows.Runtime;
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AfterSales.Host.Jobs.Timers;
+
+/// <summary>
+/// Turns due workflow timers into Hangfire jobs. Runs in every Host; one at a time pumps: the one holding a PostgreSQL
+/// session advisory lock, on a connection of its own. When that Host dies its session ends, the server drops the lock,
+/// and another Host's pump takes over within a poll interval.
+/// <para>
+/// Every <see cref="JobsOptions.TimerPollInterval"/> the leader reads the due bookmarks in due order, page by page, skips
+/// those it enqueued less than <see cref="JobsOptions.TimerInFlightTimeout"/> ago, and enqueues the rest as
+/// <see cref="FireTimersJob"/>s of up to <see cref="JobsOptions.TimerBatchSize"/>. A bookmark resumed twice (a re-enqueue
+/// after a lost job, or by a new leader that does not know what the last one enqueued) answers BookmarkNotFound the second
+/// time, so re-enqueueing is safe; the in-flight set only keeps it rare.
+/// </para>
+/// </summary>
+internal sealed class TimerPump(JobsDatabase database, IBackgroundJobClient jobs, IOptions<JobsOptions> options, TimeProvider time, ILogger<TimerPump> logger)
+    : BackgroundService
+{
+    // Any fixed number nothing else in the database locks: "TIMERPMP".
+    internal const long LeaderLock = 0x5449_4D45_5250_4D50;
+
+    private const string FirstPageSql =
+        "select instance_id, id, due_at from aftersales.workflow_bookmarks where due_at <= $1 order by due_at, id limit $2";
+
+    // Keyset paging: due_at >= $3 lets the scan start in the due_at index at the last page's end.
+    private const string NextPageSql = """
+        select instance_id, id, due_at from aftersales.workflow_bookmarks
+        where due_at <= $1 and due_at >= $3 and (due_at, id) > ($3, $4)
+        order by due_at, id limit $2
+        """;
+
+    private readonly JobsOptions _options = options.Value;
+
+    /// <summary>Bookmark id → until when (<see cref="Stopwatch"/> ticks) it counts as enqueued.</summary>
+    private readonly Dictionary<string, long> _inFlight = new(StringComparer.Ordinal);
+
+    private NpgsqlConnection? _connection;
+
+    /// <summary>Whether this Host holds the lock (for tests and the log).</summary>
+    public bool IsLeader { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The cadence is real time whatever the injected clock says: a test may fake "now", the pump must still run.
+        using var timer = new PeriodicTimer(_options.TimerPollInterval);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await PumpAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning("The timer pump failed (it starts again with a new connection): {Reason}", e.Message);
+                    await LetGoAsync();
+                }
+            }
+            while (await timer.NextTickAsync(stoppingToken));
+        }
+        finally
+        {
+            await LetGoAsync();
+        }
+    }
+
+    /// <summary>One round: takes the lead if free, then enqueues what is due.</summary>
+    private async Task PumpAsync(CancellationToken cancellationToken)
+    {
+        if (!await LeadAsync(cancellationToken)) return;
+
+        var now = time.GetUtcNow();
+        var clock = Stopwatch.GetTimestamp();
+        var batchSize = _options.TimerBatchSize;
+        var stillDue = 0;           // in-flight bookmarks seen still due: work Hangfire has not finished
+        var seen = new HashSet<string>(StringComparer.Ordinal); // every due bookmark read this round
+        var batch = new List<BookmarkRef>(batchSize);
+        var enqueued = 0;
+        var scannedAll = false;
+        BookmarkRef? last = null;
+
+        while (stillDue + enqueued + batch.Count < _options.TimerMaxInFlight)
+        {
+            var page = await ReadPageAsync(now, last, batchSize, cancellationToken);
+            foreach (var bookmark in page)
+            {
+                seen.Add(bookmark.BookmarkId);
+                if (_inFlight.TryGetValue(bookmark.BookmarkId, out var until) && until > clock)
+                {
+                    stillDue++;
+                    continue;
+                }
+                batch.Add(bookmark);
+                if (batch.Count == batchSize) enqueued += Enqueue(ref batch, clock);
+            }
+            if (page.Count < batchSize)
+            {
+                scannedAll = true;
+                break;
+            }
+            last = page[^1];
+        }
+        if (batch.Count > 0) enqueued += Enqueue(ref batch, clock);
+
+        // After a full scan, an in-flight bookmark that was not seen is no longer due: resumed (or its instance gone).
+        if (scannedAll)
+            foreach (var id in _inFlight.Keys.Where(id => !seen.Contains(id)).ToList())
+                _inFlight.Remove(id);
+        foreach (var (id, _) in _inFlight.Where(e => e.Value <= clock).ToList()) _inFlight.Remove(id);
+
+        if (enqueued > 0) logger.LogDebug("Enqueued {Count} due timers ({InFlight} still in flight)", enqueued, stillDue);
+    }
+
+    private int Enqueue(ref List<BookmarkRef> batch, long clock)
+    {
+        var bookmarks = batch;
+        jobs.Enqueue<FireTimersJob>(JobQueues.Timers, job => job.FireAsync(bookmarks, CancellationToken.None));
+        var until = clock + (long)(_options.TimerInFlightTimeout.TotalSeconds * Stopwatch.Frequency);
+        foreach (var b in bookmarks) _inFlight[b.BookmarkId] = until;
+        batch = new List<BookmarkRef>(_options.TimerBatchSize);
+        return bookmarks.Count;
+    }
+
+    private async Task<IReadOnlyList<BookmarkRef>> ReadPageAsync(DateTimeOffset now, BookmarkRef? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(after is null ? FirstPageSql : NextPageSql, _connection);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        if (after is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = after.DueAt!.Value.ToUniversalTime() });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after.BookmarkId });
+        }
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var page = new List<BookmarkRef>(limit);
+        while (await reader.ReadAsync(cancellationToken))
+            page.Add(new BookmarkRef(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)));
+        return page;
+    }
+
+    private async Task<bool> LeadAsync(CancellationToken cancellationToken)
+    {
+        if (IsLeader) return true; // the page query on the same connection fails if the session (and so the lock) is gone
+        if (_connection is null)
+        {
+            _connection = await database.Dedicated.OpenConnectionAsync(cancellationToken);
+            // The server learns within about 30 s that this machine vanished (no FIN, e.g. a power cut), not after the OS's 2 h.
+            await using var keepalive = new NpgsqlCommand(
+                "set tcp_keepalives_idle = 10; set tcp_keepalives_interval = 5; set tcp_keepalives_count = 4", _connection);
+            await keepalive.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1)", _connection);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LeaderLock });
+        IsLeader = await command.ExecuteScalarAsync(cancellationToken) is true;
+        if (IsLeader)
+        {
+            // What an earlier leadership enqueued may have been lost meanwhile: start from what the table says.
+            _inFlight.Clear();
+            logger.LogInformation("This Host now pumps the due workflow timers");
+        }
+        return IsLeader;
+    }
+
+    /// <summary>Closes the connection: the session ends and, with it, the lock.</summary>
+    private async Task LetGoAsync()
+    {
+        if (IsLeader) logger.LogInformation("This Host no longer pumps the due workflow timers");
+        IsLeader = false;
+        if (_connection is null) return;
+        try
+        {
+            await _connection.DisposeAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug("Closing the timer pump's connection failed: {Reason}", e.Message);
+        }
+        _connection = null;
+    }
+}
