@@ -71,8 +71,12 @@ internal sealed class JobsOptions
     /// </summary>
     public string MonthlyStatisticsCron { get; set; } = "0 8 1-3 * *";
 
-    /// <summary>Dashboard requests from this machine are allowed without signing in (admins are allowed from anywhere).</summary>
-    public bool DashboardAllowsLocalRequests { get; set; } = true;
+    /// <summary>
+    /// When on, dashboard requests from this machine are allowed without signing in (admins are allowed from anywhere).
+    /// Off by default: the issue says the dashboard is for admins, and behind a reverse proxy on the same machine every
+    /// request would look local.
+    /// </summary>
+    public bool DashboardAllowsLocalRequests { get; set; }
 
     public static readonly IReadOnlyList<TimeSpan> DefaultMailRetryDelays =
     [
