@@ -44,12 +44,13 @@ public sealed class TimerProcessTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task Dashboard_IsOpenToRequestsFromThisMachine()
+    public async Task Dashboard_IsOpenToRequestsFromThisMachine_WhenTheOperatorAllowsIt()
     {
         var database = await postgres.CreateDatabaseAsync("jobs_dashboard_local");
         await using var host = await HostProcess.StartAsync(new Dictionary<string, string>
         {
             ["ConnectionStrings:AfterSales"] = database,
+            ["Jobs:DashboardAllowsLocalRequests"] = "true",
             ["Workflows:SeedFolder"] = HostFactory.NoSeeds,
             ["Seed:Password"] = Users.Password,
         });
