@@ -31,6 +31,9 @@ public sealed class HumanTask(FormCatalog forms) : IResumableActivity, IDynamicO
     [Input("The outcomes the person chooses from: each is a branch.", DefaultJson = """["Done"]""", UIHint = "list")]
     public Input<string[]> Outcomes { get; set; } = null!;
 
+    [Input("Outcomes that need a reason: the form data must then carry a non-empty 'reason' (e.g. Reject).", UIHint = "list")]
+    public Input<string[]>? ReasonRequiredFor { get; set; }
+
     [Input("How long the person has, from when the task is created.", UIHint = "duration")]
     public Input<TimeSpan?>? DueIn { get; set; }
 
@@ -62,6 +65,8 @@ public sealed class HumanTask(FormCatalog forms) : IResumableActivity, IDynamicO
             ["outcomes"] = new JsonArray(outcomes.Select(o => (JsonNode?)o).ToArray()),
             ["dueAt"] = dueIn is { } d ? (context.Now + d).ToString("O") : null,
         };
+        if (context.Get(ReasonRequiredFor, []) is { Length: > 0 } needReason)
+            payload["reasonRequiredFor"] = new JsonArray(needReason.Select(o => (JsonNode?)o).ToArray());
         return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest(BookmarkName, context.CorrelationId, Payload: payload)));
     }
 
@@ -78,6 +83,9 @@ public sealed class HumanTask(FormCatalog forms) : IResumableActivity, IDynamicO
         if (payload!["user"] is { } u && !(u is JsonValue uv && uv.TryGetValue(out user)))
             throw new InvalidResumePayloadException("user", "must be the user name as text");
         if (resume.Bookmark.Payload?["form"] is JsonValue f && f.TryGetValue<string>(out var form)) CheckForm(form, payload["form"]);
+        if (resume.Bookmark.Payload?["reasonRequiredFor"] is JsonArray needReason && needReason.Any(o => o?.GetValue<string>() == outcome)
+            && !(payload["form"]?["reason"] is JsonValue r && r.TryGetValue<string>(out var reason) && !string.IsNullOrWhiteSpace(reason)))
+            throw new InvalidResumePayloadException("form.reason", $"is required when the outcome is {outcome}");
         context.Set(Outcome, outcome);
         context.Set(FormData, payload["form"]?.DeepClone());
         context.Set(CompletedBy, user);
