@@ -84,7 +84,7 @@ internal static class CaseEndpoints
             ? TypedResults.Ok(details)
             : Problems.NotFound($"There is no case '{caseId}'.");
 
-    /// <summary>Books a cost: <c>{kind: labour|material|transport|travel, amount, personTimes, note}</c>.</summary>
+    /// <summary>Books a cost: <c>{kind: labour|material|transport|travel|installation|commissioning, amount, personTimes, note}</c>.</summary>
     public static async Task<Results<Created<CaseCostView>, ProblemHttpResult>> AddCost(
         string caseId, HttpRequest request, ClaimsPrincipal principal, CaseService cases, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ public sealed class CaseCostEntity
     public long Id { get; set; }
     public required string CaseId { get; set; }
 
-    /// <summary><c>labour</c>, <c>material</c>, <c>transport</c> or <c>travel</c>.</summary>
+    /// <summary><c>labour</c>, <c>material</c>, <c>transport</c>, <c>travel</c>, <c>installation</c> or <c>commissioning</c>.</summary>
     public required string Kind { get; set; }
 
     public decimal Amount { get; set; }

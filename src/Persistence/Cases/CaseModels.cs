@@ -85,5 +85,6 @@ public sealed record NewCaseCost(string Kind, decimal Amount, int PersonTimes, s
 
 public static class CaseCostKinds
 {
-    public static readonly IReadOnlyList<string> All = ["labour", "material", "transport", "travel"];
+    // installation and commissioning are not in the list, but the monthly statistics report them on a line of their own.
+    public static readonly IReadOnlyList<string> All = ["labour", "material", "transport", "travel", "installation", "commissioning"];
 }

@@ -166,6 +166,20 @@ public sealed class CaseTests(PostgresFixture postgres, HostFixture host) : Host
         await (await Client.PostAsJsonAsync($"{CaseApi.Cases}/nope/costs", new { kind = "labour", amount = 1 })).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task AddCost_TakesInstallationAndCommissioning_ForTheMonthlyStatistics()
+    {
+        await Client.PublishProcessesAsync();
+        var id = (await Client.OpenCaseAsync()).Text("id");
+
+        var installation = await Client.PostAsJsonAsync($"{CaseApi.Cases}/{id}/costs", new { kind = "installation", amount = 800, personTimes = 2 });
+        var commissioning = await Client.PostAsJsonAsync($"{CaseApi.Cases}/{id}/costs", new { kind = "commissioning", amount = 200, personTimes = 1 });
+
+        await installation.AssertStatusAsync(HttpStatusCode.Created);
+        await commissioning.AssertStatusAsync(HttpStatusCode.Created);
+        Assert.Equal(1000m, (await Client.GetJsonAsync($"{CaseApi.Cases}/{id}"))["costs"]!["total"]!.GetValue<decimal>());
+    }
+
     private async Task<(int Cases, int Counters, int Instances)> CountsAsync()
     {
         await using var db = Services.GetRequiredService<IDbContextFactory<AfterSalesDbContext>>().CreateDbContext();
