@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AfterSales.Activities.Cases;
 using AfterSales.Workflows;
 
@@ -23,6 +24,9 @@ public sealed class StartSlaClock : IActivity
     [Input("The share of the time at which the owner is warned, e.g. 0.75; no warning when empty.", UIHint = "code")]
     public Input<double?>? WarningShare { get; set; }
 
+    [Input("The business calendar the time runs on, e.g. variables.slaCalendar (as for the SlaTimers that follow); the wall clock when empty.", UIHint = "code")]
+    public Input<JsonObject?>? Calendar { get; set; }
+
     [Output("When the clock started.")]
     public Output<DateTimeOffset> StartedAt { get; set; } = null!;
 
@@ -37,7 +41,8 @@ public sealed class StartSlaClock : IActivity
         var due = context.Get(Due);
         var share = context.Get(WarningShare, null);
         if (share is < 0 or > 1) throw new InvalidOperationException($"the warning share must be between 0 and 1, not {share}");
-        var (dueAt, warningAt) = (startedAt + due, share is { } s ? startedAt + due * s : (DateTimeOffset?)null);
+        var calendar = BusinessCalendar.Parse(context.Get(Calendar, null));
+        var (dueAt, warningAt) = (BusinessCalendar.After(calendar, startedAt, due), share is { } s ? BusinessCalendar.After(calendar, startedAt, due * s) : (DateTimeOffset?)null);
 
         var key = context.NextEventKey();
         context.Emit(new SlaClockStarted(key, caseId, clock, startedAt, dueAt, warningAt, context.Now));

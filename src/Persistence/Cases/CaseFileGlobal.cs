@@ -18,7 +18,8 @@ namespace AfterSales.Persistence.Cases;
 internal sealed class CaseFileGlobal(NpgsqlDataSource dataSource) : IWorkflowGlobal, IDisposable
 {
     private const string Sql = """
-        select number, kind, channel, customer, product, hosts, accessories, description, status, owner, escalation_level
+        select number, kind, channel, customer, product, hosts, accessories, description, status, owner, escalation_level,
+            sla_paused_since, sla_paused_total
         from aftersales.cases where id = $1
         """;
 
@@ -31,9 +32,16 @@ internal sealed class CaseFileGlobal(NpgsqlDataSource dataSource) : IWorkflowGlo
         command.Parameters.Add(new NpgsqlParameter { Value = caseId });
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return instance.Input["case"]?.DeepClone();
-        return CaseFile.Build(caseId, reader.GetString(0), reader.GetString(1), reader.GetString(2), JsonNode.Parse(reader.GetString(3)),
+        var file = CaseFile.Build(caseId, reader.GetString(0), reader.GetString(1), reader.GetString(2), JsonNode.Parse(reader.GetString(3)),
             JsonNode.Parse(reader.GetString(4)), reader.GetInt32(5), reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7),
             reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetInt32(10));
+        // What SlaTimer needs to push its deadline back by the time the case waited for the customer.
+        file["sla"] = new JsonObject
+        {
+            ["pausedSince"] = reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
+            ["pausedTotal"] = DurationFormat.Format(reader.GetFieldValue<TimeSpan>(12)),
+        };
+        return file;
     }
 
     public void Dispose() => dataSource.Dispose();

@@ -7,6 +7,7 @@ using AfterSales.Persistence.Tests.Infrastructure;
 using AfterSales.Persistence.Users;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Execution;
+using AfterSales.Workflows.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -36,6 +37,20 @@ public sealed class CaseProjectionTests(PostgresFixture postgres) : DatabaseTest
         Assert.Equal((instance.Bookmarks.Single().Id, CaseId, "aftersales", "open", "Look at AS-2026-000001 for Li Wei"), (task.Id, task.CaseId, task.Role, task.Status, task.Title));
         Assert.Equal(["Done", "Reject"], task.Outcomes);
         Assert.Equal(Time.GetUtcNow().AddHours(4), task.DueAt);
+    }
+
+    [Fact]
+    public async Task CaseFile_ShowsTheSlaPause_SoSlaTimersCanPushTheirDeadlineBack()
+    {
+        await PublishAsync(Handles("handle"));
+        var instance = await OpenAsync("handle");
+        var since = Time.GetUtcNow().AddHours(1);
+        await using (var db = Host.CreateDbContext())
+            await db.Cases.ExecuteUpdateAsync(s => s.SetProperty(c => c.SlaPausedSince, since).SetProperty(c => c.SlaPausedTotal, TimeSpan.FromMinutes(90)));
+
+        var caseFile = Host.Services.GetServices<IWorkflowGlobal>().Single(g => g.Name == "caseFile").Resolve(instance)!;
+
+        Assert.Equal((since, "PT1H30M"), (caseFile["sla"]!["pausedSince"]!.GetValue<DateTimeOffset>(), caseFile["sla"]!["pausedTotal"]!.GetValue<string>()));
     }
 
     [Fact]
