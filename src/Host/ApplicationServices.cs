@@ -5,6 +5,7 @@ using AfterSales.Host.Cases;
 using AfterSales.Host.Database;
 using AfterSales.Host.Definitions;
 using AfterSales.Host.Descriptors;
+using AfterSales.Host.FollowUps;
 using AfterSales.Host.Forms;
 using AfterSales.Host.Health;
 using AfterSales.Host.Http;
@@ -67,5 +68,6 @@ internal static class ApplicationServices
         app.MapTaskEndpoints();
         app.MapFormEndpoints();
         app.MapSurveyEndpoints();
+        app.MapFollowUpEndpoints();
     }
 }

@@ -1,5 +1,6 @@
 using AfterSales.Persistence.Cases;
 using AfterSales.Persistence.Definitions;
+using AfterSales.Persistence.FollowUps;
 using AfterSales.Persistence.Instances;
 using AfterSales.Persistence.Mail;
 using AfterSales.Persistence.Surveys;
@@ -32,6 +33,9 @@ public sealed class AfterSalesDbContext(DbContextOptions<AfterSalesDbContext> op
     public DbSet<MailOutboxEntity> MailOutbox => Set<MailOutboxEntity>();
     public DbSet<SurveyEntity> Surveys => Set<SurveyEntity>();
     public DbSet<UserEntity> Users => Set<UserEntity>();
+    public DbSet<CustomerEntity> Customers => Set<CustomerEntity>();
+    public DbSet<InstalledProductEntity> InstalledProducts => Set<InstalledProductEntity>();
+    public DbSet<FollowUpEntity> FollowUps => Set<FollowUpEntity>();
 
     /// <summary>The provider settings, shared by the running application and the design-time factory.</summary>
     internal static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>

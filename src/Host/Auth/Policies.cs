@@ -18,8 +18,12 @@ internal static class Policies
     /// </summary>
     public const string InstanceOperator = "instance_operator";
 
+    /// <summary>Changing the customer and installed-product register: <c>aftersales</c> or <c>admin</c>.</summary>
+    public const string AfterSalesEditor = "aftersales_editor";
+
     public static void Add(AuthorizationBuilder authorization) => authorization
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(ProcessOwner, p => p.RequireRole(Roles.ProcessOwner))
-        .AddPolicy(InstanceOperator, p => p.RequireRole(Roles.Admin, Roles.ProcessOwner));
+        .AddPolicy(InstanceOperator, p => p.RequireRole(Roles.Admin, Roles.ProcessOwner))
+        .AddPolicy(AfterSalesEditor, p => p.RequireRole("aftersales", Roles.Admin));
 }

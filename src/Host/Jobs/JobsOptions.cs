@@ -71,6 +71,15 @@ internal sealed class JobsOptions
     /// </summary>
     public string MonthlyStatisticsCron { get; set; } = "0 8 1-3 * *";
 
+    /// <summary>When the follow-up job runs (visits of key customers, inspections of installed products): daily 08:00.</summary>
+    public string FollowUpCron { get; set; } = "0 8 * * *";
+
+    /// <summary>How long before a follow-up is due its owner is reminded by mail.</summary>
+    public TimeSpan FollowUpReminderLead { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>How long after its due time an open follow-up is escalated to the after-sales manager.</summary>
+    public TimeSpan FollowUpEscalateAfter { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>
     /// When on, dashboard requests from this machine are allowed without signing in (admins are allowed from anywhere).
     /// Off by default: the issue says the dashboard is for admins, and behind a reverse proxy on the same machine every
@@ -125,6 +134,11 @@ internal sealed class JobsOptions
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? "", out _))
             problems.Add($"Jobs:TimeZone '{TimeZone}' is not a time zone this machine knows: use an IANA id such as Asia/Shanghai");
         if (string.IsNullOrWhiteSpace(WeeklySummaryCron)) problems.Add("Jobs:WeeklySummaryCron is empty: give a cron expression such as '0 8 * * 1'");
+        if (string.IsNullOrWhiteSpace(FollowUpCron)) problems.Add("Jobs:FollowUpCron is empty: give a cron expression such as '0 8 * * *'");
+        if (FollowUpReminderLead < TimeSpan.Zero || FollowUpReminderLead > TimeSpan.FromDays(365))
+            problems.Add($"Jobs:FollowUpReminderLead {FollowUpReminderLead} is out of range: use 0 to 365 days");
+        if (FollowUpEscalateAfter <= TimeSpan.Zero || FollowUpEscalateAfter > TimeSpan.FromDays(365))
+            problems.Add($"Jobs:FollowUpEscalateAfter {FollowUpEscalateAfter} is out of range: use a positive time of at most 365 days");
         if (string.IsNullOrWhiteSpace(MonthlyStatisticsCron)) problems.Add("Jobs:MonthlyStatisticsCron is empty: give a cron expression such as '0 8 1-3 * *'");
         return problems;
     }

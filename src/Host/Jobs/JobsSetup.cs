@@ -1,5 +1,6 @@
 using AfterSales.Activities.Mail;
 using AfterSales.Host.Database;
+using AfterSales.Host.FollowUps;
 using AfterSales.Host.Jobs.Mail;
 using AfterSales.Host.Jobs.Reports;
 using AfterSales.Host.Jobs.Timers;
@@ -60,6 +61,7 @@ internal static class JobsSetup
         services.AddTransient<SendMailJob>();
         services.AddTransient<WeeklyComplaintSummaryJob>();
         services.AddTransient<MonthlyStatisticsJob>();
+        services.AddTransient<FollowUpJob>();
         services.AddHostedService<TimerPump>();
         services.AddHostedService<MailPump>();
     }
@@ -100,11 +102,13 @@ internal static class JobsSetup
                 job => job.RunAsync(CancellationToken.None), options.WeeklySummaryCron, schedule);
             recurring.AddOrUpdate<MonthlyStatisticsJob>(MonthlyStatisticsJob.RecurringJobId, JobQueues.Default,
                 job => job.RunAsync(CancellationToken.None), options.MonthlyStatisticsCron, schedule);
+            recurring.AddOrUpdate<FollowUpJob>(FollowUpJob.RecurringJobId, JobQueues.Default,
+                job => job.RunAsync(CancellationToken.None), options.FollowUpCron, schedule);
         }
         catch (ArgumentException e) when (e.Message.Contains("CRON", StringComparison.OrdinalIgnoreCase))
         {
-            throw new StartupException($"Jobs:WeeklySummaryCron '{options.WeeklySummaryCron}' or Jobs:MonthlyStatisticsCron "
-                + $"'{options.MonthlyStatisticsCron}' is not a cron expression: {e.Message}", e);
+            throw new StartupException($"Jobs:WeeklySummaryCron '{options.WeeklySummaryCron}', Jobs:MonthlyStatisticsCron "
+                + $"'{options.MonthlyStatisticsCron}' or Jobs:FollowUpCron '{options.FollowUpCron}' is not a cron expression: {e.Message}", e);
         }
     }
 

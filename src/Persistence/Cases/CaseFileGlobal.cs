@@ -38,7 +38,7 @@ internal sealed class CaseFileGlobal(NpgsqlDataSource dataSource) : IWorkflowGlo
         // What SlaTimer needs to push its deadline back by the time the case waited for the customer.
         file["sla"] = new JsonObject
         {
-            ["pausedSince"] = reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
+            ["pausedSince"] = reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11).ToString("O"),
             ["pausedTotal"] = DurationFormat.Format(reader.GetFieldValue<TimeSpan>(12)),
         };
         return file;

@@ -302,6 +302,162 @@ namespace AfterSales.Persistence.Migrations
                     b.ToTable("workflow_definition_versions", "aftersales");
                 });
 
+            modelBuilder.Entity("AfterSales.Persistence.FollowUps.CustomerEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Company")
+                        .HasColumnType("text")
+                        .HasColumnName("company");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("KeyCustomer")
+                        .HasColumnType("boolean")
+                        .HasColumnName("key_customer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Region")
+                        .HasColumnType("text")
+                        .HasColumnName("region");
+
+                    b.Property<TimeSpan?>("VisitInterval")
+                        .HasColumnType("interval")
+                        .HasColumnName("visit_interval");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customers");
+
+                    b.HasIndex(new[] { "KeyCustomer" }, "ix_customers_key_customer")
+                        .HasFilter("key_customer");
+
+                    b.ToTable("customers", "aftersales");
+                });
+
+            modelBuilder.Entity("AfterSales.Persistence.FollowUps.FollowUpEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("event_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_ups");
+
+                    b.HasIndex(new[] { "Kind", "SubjectId" }, "ix_follow_ups_kind_subject_id");
+
+                    b.HasIndex(new[] { "Status", "DueAt" }, "ix_follow_ups_status_due_at");
+
+                    b.HasIndex(new[] { "EventKey" }, "ux_follow_ups_event_key")
+                        .IsUnique();
+
+                    b.ToTable("follow_ups", "aftersales", t =>
+                        {
+                            t.HasCheckConstraint("ck_follow_ups_kind", "kind in ('visit', 'inspection')");
+
+                            t.HasCheckConstraint("ck_follow_ups_status", "status in ('open', 'done', 'escalated')");
+                        });
+                });
+
+            modelBuilder.Entity("AfterSales.Persistence.FollowUps.InstalledProductEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("customer_id");
+
+                    b.Property<TimeSpan>("InspectionInterval")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("interval")
+                        .HasColumnName("inspection_interval")
+                        .HasDefaultValueSql("interval '182 days'");
+
+                    b.Property<DateOnly>("InstalledAt")
+                        .HasColumnType("date")
+                        .HasColumnName("installed_at");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Serial")
+                        .HasColumnType("text")
+                        .HasColumnName("serial");
+
+                    b.HasKey("Id")
+                        .HasName("pk_installed_products");
+
+                    b.HasIndex(new[] { "CustomerId" }, "ix_installed_products_customer_id");
+
+                    b.ToTable("installed_products", "aftersales");
+                });
+
             modelBuilder.Entity("AfterSales.Persistence.Instances.WorkflowBookmarkEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -829,6 +985,16 @@ namespace AfterSales.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_events_cases");
+                });
+
+            modelBuilder.Entity("AfterSales.Persistence.FollowUps.InstalledProductEntity", b =>
+                {
+                    b.HasOne("AfterSales.Persistence.FollowUps.CustomerEntity", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_installed_products_customers");
                 });
 
             modelBuilder.Entity("AfterSales.Persistence.Surveys.SurveyEntity", b =>

@@ -23,8 +23,8 @@ public static class VariableTypes
             "Object" => kind == JsonValueKind.Object,
             "Array" => kind == JsonValueKind.Array,
             "StringList" => value is JsonArray a && a.All(i => i?.GetValueKind() == JsonValueKind.String),
-            "DateTime" => kind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetValue<string>(), out _),
-            "Duration" => kind == JsonValueKind.String && DurationFormat.TryParse(value.GetValue<string>(), out _),
+            "DateTime" => kind == JsonValueKind.String && DateTimeOffset.TryParse(JsonNumbers.Text(value.AsValue()), out _),
+            "Duration" => kind == JsonValueKind.String && DurationFormat.TryParse(JsonNumbers.Text(value.AsValue()), out _),
             _ => true,
         };
         return fits ? null : $"{value.ToJsonString()} is not a {type}";

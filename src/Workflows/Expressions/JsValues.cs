@@ -26,7 +26,7 @@ internal static class JsValues
             case JsonValue v:
                 return v.GetValueKind() switch
                 {
-                    System.Text.Json.JsonValueKind.String => new JsString(v.GetValue<string>()),
+                    System.Text.Json.JsonValueKind.String => new JsString(JsonNumbers.Text(v)),
                     System.Text.Json.JsonValueKind.Number => new JsNumber(JsonNumbers.TryGetDouble(v, out var d) ? d : double.NaN),
                     System.Text.Json.JsonValueKind.True => JsBoolean.True,
                     System.Text.Json.JsonValueKind.False => JsBoolean.False,

@@ -21,6 +21,13 @@ public static class JsonNumbers
         return true;
     }
 
+    /// <summary>
+    /// The text of a string-kind value whatever backs it: a value created from a DateTimeOffset, Guid or char is a JSON
+    /// string too, but <c>GetValue&lt;string&gt;</c> throws on it.
+    /// </summary>
+    public static string Text(JsonValue value) =>
+        value.TryGetValue<string>(out var s) ? s : JsonSerializer.Deserialize<string>(value.ToJsonString()) ?? "";
+
     /// <summary>A whole number as an int when it fits (so <c>GetValue&lt;int&gt;</c> works), else a long or a double.</summary>
     public static JsonValue Create(double d) =>
         Math.Floor(d) != d || !double.IsFinite(d) ? JsonValue.Create(d)

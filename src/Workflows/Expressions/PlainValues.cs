@@ -13,7 +13,7 @@ public static class PlainValues
         JsonArray a => a.Select(From).ToList(),
         JsonValue v => v.GetValueKind() switch
         {
-            JsonValueKind.String => v.GetValue<string>(),
+            JsonValueKind.String => JsonNumbers.Text(v),
             JsonValueKind.Number => JsonNumbers.TryGetDouble(v, out var d) ? (decimal)d : 0m,
             JsonValueKind.True => true,
             JsonValueKind.False => false,

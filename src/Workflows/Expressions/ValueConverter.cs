@@ -56,7 +56,7 @@ public static class ValueConverter
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.String when bool.TryParse(v.GetValue<string>(), out var b) => b,
+        JsonValueKind.String when bool.TryParse(JsonNumbers.Text(v), out var b) => b,
         _ => throw new ExpressionException($"expected true or false, got {Describe(node)}"),
     };
 

@@ -68,6 +68,9 @@ internal sealed class JobsHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>A client of this Host's API, not signed in.</summary>
+    public HttpClient CreateClient() => _host.CreateClient();
+
     public Task PublishAsync(string workflowJson) => Services.GetRequiredService<WorkflowDefinitionService>().ImportAsync(workflowJson, publish: true);
 
     /// <summary>Starts an instance and checks it waits.</summary>

@@ -114,6 +114,29 @@ public sealed class SandboxTests : IDisposable
         Assert.Equal("华为 Huawei: reply within 24 h (7)!", instance.Variables["text"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task AGlobalHoldingADateValue_ReadsAsText_InScriptsAndTemplates()
+    {
+        using var engine = new TestEngine(b => b.AddGlobal<DatedGlobal>());
+        var definition = new WorkflowBuilder("dated").Variable("js", "String").Variable("liquid", "String").Activity("start", "Start")
+            .Activity("js", "SetVariable", Expr.Lit("variable", "js"), Expr.Js("value", "dated.at"))
+            .Activity("liquid", "SetVariable", Expr.Lit("variable", "liquid"), Expr.Liquid("value", "{{ dated.at }}"))
+            .Connect("start", "js").Connect("js", "liquid").Build();
+
+        var instance = await engine.StartAsync(definition);
+
+        Assert.Empty(instance.Incidents);
+        Assert.Equal("2026-11-23T09:00:00+00:00", instance.Variables["js"]!.GetValue<string>());
+        Assert.Equal("2026-11-23T09:00:00+00:00", instance.Variables["liquid"]!.GetValue<string>());
+    }
+
+    private sealed class DatedGlobal : IWorkflowGlobal
+    {
+        public string Name => "dated";
+        // A value created from a DateTimeOffset is a JSON string whose GetValue<string> throws: it must still read as text.
+        public JsonNode? Resolve(WorkflowInstance instance) => new JsonObject { ["at"] = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero) };
+    }
+
     [Theory]
     [InlineData("PT24H", 24 * 60)]
     [InlineData("P2D", 2 * 24 * 60)]

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AfterSales.Host.Auth;
+using AfterSales.Host.Http;
+using AfterSales.Persistence;
+using AfterSales.Persistence.FollowUps;
+using AfterSales.Workflows;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AfterSales.Host.FollowUps;
+
+internal sealed record CustomerView(string Id, string Name, string? Company, string? Region, string? Email, bool KeyCustomer,
+    string? VisitInterval, string Owner, DateTimeOffset CreatedAt);
+
+internal sealed record InstalledProductView(string Id, string CustomerId, string Model, string? Serial, DateOnly InstalledAt,
+    string InspectionInterval, string Owner);
+
+internal sealed record FollowUpView(long Id, string Kind, string SubjectId, DateTimeOffset DueAt, string Owner, string Status,
+    DateTimeOffset? DoneAt, string EventKey, DateTimeOffset CreatedAt);
+
+/// <summary>The customer and installed-product register, and the periodic visits and inspections <see cref="FollowUpJob"/> plans.</summary>
+internal static partial class FollowUpEndpoints
+{
+    public static readonly IReadOnlyList<string> Statuses = ["open", "done", "escalated"];
+    private static readonly TimeSpan DefaultInspectionInterval = TimeSpan.FromDays(182);
+    private const int MaxIntervalDays = 3650;
+
+    public static void MapFollowUpEndpoints(this IEndpointRouteBuilder app)
+    {
+        var customers = app.MapGroup("/api/customers").WithTags("Follow-ups");
+        customers.MapPost("/", CreateCustomer).RequireAuthorization(Policies.AfterSalesEditor).Accepts<JsonObject>("application/json").ProducesValidationProblem();
+        customers.MapPost("/{customerId}/products", AddProduct).RequireAuthorization(Policies.AfterSalesEditor).Accepts<JsonObject>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        var followUps = app.MapGroup("/api/follow-ups").WithTags("Follow-ups");
+        followUps.MapGet("/", ListFollowUps).ProducesValidationProblem();
+        followUps.MapPost("/{id:long}/done", MarkDone).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary><c>{name, company, region, email, keyCustomer, visitInterval: "P90D", owner}</c>; a key customer needs a visit interval.</summary>
+    public static async Task<Results<Created<CustomerView>, ProblemHttpResult>> CreateCustomer(HttpRequest request, ClaimsPrincipal principal,
+        IDbContextFactory<AfterSalesDbContext> contexts, IIdGenerator ids, TimeProvider time, CancellationToken cancellationToken)
+    {
+        JsonNode? body;
+        try
+        {
+            body = await request.ReadJsonAsync(cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return Problems.BadRequest("The body is not valid JSON", e.Path ?? "$", e.Message);
+        }
+        var f = new FieldReader();
+        var root = f.Object(body, "$", required: true);
+        var name = f.Text(root, "name", "name", required: true);
+        var company = f.Text(root, "company", "company", required: false);
+        var region = f.Text(root, "region", "region", required: false);
+        var email = f.Email(root, "email", "email");
+        var keyCustomer = f.Boolean(root, "keyCustomer", "keyCustomer") ?? false;
+        var interval = Interval(f, root, "visitInterval", required: keyCustomer);
+        var owner = f.Text(root, "owner", "owner", required: false) ?? principal.Identity?.Name;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await CheckOwnerAsync(f, db, owner, cancellationToken);
+        if (!f.IsValid) return Problems.BadRequest("The customer is invalid", f.Errors);
+
+        var customer = new CustomerEntity
+        {
+            Id = ids.NewId(), Name = name!, Company = company, Region = region, Email = email, KeyCustomer = keyCustomer,
+            VisitInterval = interval, Owner = owner!, CreatedAt = time.GetUtcNow(),
+        };
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/customers/{customer.Id}", new CustomerView(customer.Id, customer.Name, customer.Company, customer.Region,
+            customer.Email, customer.KeyCustomer, Iso(customer.VisitInterval), customer.Owner, customer.CreatedAt));
+    }
+
+    /// <summary><c>{model, serial, installedAt: "2026-05-01", inspectionInterval: "P182D" (default), owner (default: the customer's)}</c>.</summary>
+    public static async Task<Results<Created<InstalledProductView>, ProblemHttpResult>> AddProduct(string customerId, HttpRequest request,
+        IDbContextFactory<AfterSalesDbContext> contexts, IIdGenerator ids, CancellationToken cancellationToken)
+    {
+        JsonNode? body;
+        try
+        {
+            body = await request.ReadJsonAsync(cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return Problems.BadRequest("The body is not valid JSON", e.Path ?? "$", e.Message);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+        if (customer is null) return Problems.NotFound($"There is no customer '{customerId}'.");
+
+        var f = new FieldReader();
+        var root = f.Object(body, "$", required: true);
+        var model = f.Text(root, "model", "model", required: true);
+        var serial = f.Text(root, "serial", "serial", required: false);
+        var installedAt = f.Date(root, "installedAt", "installedAt");
+        if (installedAt is null && root?["installedAt"] is null) f.Fail("installedAt", "is required");
+        var interval = Interval(f, root, "inspectionInterval", required: false) ?? DefaultInspectionInterval;
+        var owner = f.Text(root, "owner", "owner", required: false) ?? customer.Owner;
+        await CheckOwnerAsync(f, db, owner, cancellationToken);
+        if (!f.IsValid) return Problems.BadRequest("The installed product is invalid", f.Errors);
+
+        var product = new InstalledProductEntity
+        {
+            Id = ids.NewId(), CustomerId = customerId, Model = model!, Serial = serial, InstalledAt = installedAt!.Value,
+            InspectionInterval = interval, Owner = owner,
+        };
+        db.InstalledProducts.Add(product);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/customers/{customerId}/products/{product.Id}", new InstalledProductView(product.Id, product.CustomerId,
+            product.Model, product.Serial, product.InstalledAt, Iso(product.InspectionInterval)!, product.Owner));
+    }
+
+    public static async Task<Results<Ok<FollowUpView[]>, ProblemHttpResult>> ListFollowUps(IDbContextFactory<AfterSalesDbContext> contexts,
+        CancellationToken cancellationToken, string? status = null, string? owner = null)
+    {
+        if (status is not null && !Statuses.Contains(status))
+            return Problems.BadRequest("The query is invalid", "status", $"'{status}' is not one of: {string.Join(", ", Statuses)}");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.FollowUps.AsNoTracking();
+        if (status is not null) query = query.Where(x => x.Status == status);
+        if (owner is not null) query = query.Where(x => x.Owner == owner);
+        var list = await query.OrderBy(x => x.DueAt).ThenBy(x => x.Id).Take(500).ToListAsync(cancellationToken);
+        return TypedResults.Ok(list.Select(View).ToArray());
+    }
+
+    /// <summary>Marks the follow-up done now and writes the next one of its subject, due now + the subject's interval: answers that one.</summary>
+    public static async Task<Results<Ok<FollowUpView>, ProblemHttpResult>> MarkDone(long id, IDbContextFactory<AfterSalesDbContext> contexts,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The row lock makes a second, concurrent completion find it done.
+        if (await db.FollowUps.Where(x => x.Id == id && x.Status != "done")
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, "done").SetProperty(x => x.DoneAt, now), cancellationToken) == 0)
+            return await db.FollowUps.AnyAsync(x => x.Id == id, cancellationToken)
+                ? Problems.Conflict($"Follow-up {id} is done already.")
+                : Problems.NotFound($"There is no follow-up {id}.");
+        var done = await db.FollowUps.AsNoTracking().SingleAsync(x => x.Id == id, cancellationToken);
+
+        TimeSpan? interval;
+        string owner;
+        if (done.Kind == "visit")
+        {
+            var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == done.SubjectId, cancellationToken);
+            (interval, owner) = (customer is { KeyCustomer: true } ? customer.VisitInterval : null, customer?.Owner ?? done.Owner);
+        }
+        else
+        {
+            var product = await db.InstalledProducts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == done.SubjectId, cancellationToken);
+            (interval, owner) = (product?.InspectionInterval, product?.Owner ?? done.Owner);
+        }
+        FollowUpEntity? next = null;
+        if (interval is { } every)
+        {
+            var due = now + every;
+            next = new FollowUpEntity
+            {
+                Kind = done.Kind, SubjectId = done.SubjectId, DueAt = due, Owner = owner, Status = "open",
+                EventKey = FollowUpJob.EventKey(done.Kind, done.SubjectId,
+                    await db.FollowUps.LongCountAsync(x => x.Kind == done.Kind && x.SubjectId == done.SubjectId, cancellationToken) + 1),
+                CreatedAt = now,
+            };
+            db.FollowUps.Add(next);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(View(next ?? done));
+    }
+
+    private static FollowUpView View(FollowUpEntity x) => new(x.Id, x.Kind, x.SubjectId, x.DueAt, x.Owner, x.Status, x.DoneAt, x.EventKey, x.CreatedAt);
+
+    /// <summary>An ISO 8601 duration in days or weeks (<c>P90D</c>, <c>P26W</c>): months and years have no fixed length.</summary>
+    private static TimeSpan? Interval(FieldReader f, JsonObject? root, string name, bool required)
+    {
+        var text = f.Text(root, name, name, required);
+        if (text is null) return null;
+        var match = DurationPattern().Match(text.ToUpperInvariant());
+        if (!match.Success)
+        {
+            f.Fail(name, $"'{text}' is not a duration in days or weeks: write e.g. P90D (about 3 months) or P26W");
+            return null;
+        }
+        var days = long.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) * (match.Groups["unit"].Value == "W" ? 7 : 1);
+        if (days is < 1 or > MaxIntervalDays)
+        {
+            f.Fail(name, $"must be from P1D to P{MaxIntervalDays}D");
+            return null;
+        }
+        return TimeSpan.FromDays(days);
+    }
+
+    private static string? Iso(TimeSpan? interval) => interval is { } i ? $"P{(long)i.TotalDays}D" : null;
+
+    private static async Task CheckOwnerAsync(FieldReader f, AfterSalesDbContext db, string? owner, CancellationToken cancellationToken)
+    {
+        if (owner is null) f.Fail("owner", "is required");
+        else if (!await db.Users.AnyAsync(u => u.UserName == owner, cancellationToken)) f.Fail("owner", $"there is no user '{owner}'");
+    }
+
+    [GeneratedRegex(@"^P(?<n>\d{1,6})(?<unit>[DW])$")]
+    private static partial Regex DurationPattern();
+}
