@@ -50,7 +50,7 @@ public sealed class CaseProjectionTests(PostgresFixture postgres) : DatabaseTest
 
         var caseFile = Host.Services.GetServices<IWorkflowGlobal>().Single(g => g.Name == "caseFile").Resolve(instance)!;
 
-        Assert.Equal((since, "PT1H30M"), (caseFile["sla"]!["pausedSince"]!.GetValue<DateTimeOffset>(), caseFile["sla"]!["pausedTotal"]!.GetValue<string>()));
+        Assert.Equal((since, "PT1H30M"), (DateTimeOffset.Parse(caseFile["sla"]!["pausedSince"]!.GetValue<string>()), caseFile["sla"]!["pausedTotal"]!.GetValue<string>()));
     }
 
     [Fact]
