@@ -31,15 +31,8 @@ internal static class CaseEndpoints
         HttpRequest request, ClaimsPrincipal principal, IWorkflowDefinitionStore definitions, CaseService cases, CaseQueries queries,
         WorkflowRuntime runtime, IIdGenerator ids, TimeProvider time, CancellationToken cancellationToken)
     {
-        JsonNode? body;
-        try
-        {
-            body = await request.ReadJsonAsync(cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Problems.BadRequest("The body is not valid JSON", e.Path ?? "$", e.Message);
-        }
+        var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
+        if (malformed is not null) return malformed;
         var (newCase, errors) = NewCaseRequest.Read(body);
         if (newCase is null) return Problems.BadRequest("The case is invalid", errors);
         // Checked before a number is taken, so a kind without a workflow writes nothing.
@@ -88,15 +81,8 @@ internal static class CaseEndpoints
     public static async Task<Results<Created<CaseCostView>, ProblemHttpResult>> AddCost(
         string caseId, HttpRequest request, ClaimsPrincipal principal, CaseService cases, CancellationToken cancellationToken)
     {
-        JsonNode? body;
-        try
-        {
-            body = await request.ReadJsonAsync(cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Problems.BadRequest("The body is not valid JSON", e.Path ?? "$", e.Message);
-        }
+        var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
+        if (malformed is not null) return malformed;
         var f = new FieldReader();
         var root = f.Object(body, "$", required: true);
         var kind = f.OneOf(root, "kind", "kind", CaseCostKinds.All, required: true);

@@ -44,15 +44,8 @@ internal static partial class FollowUpEndpoints
     public static async Task<Results<Created<CustomerView>, ProblemHttpResult>> CreateCustomer(HttpRequest request, ClaimsPrincipal principal,
         IDbContextFactory<AfterSalesDbContext> contexts, IIdGenerator ids, TimeProvider time, CancellationToken cancellationToken)
     {
-        JsonNode? body;
-        try
-        {
-            body = await request.ReadJsonAsync(cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Problems.BadRequest("The body is not valid JSON", e.Path ?? "$", e.Message);
-        }
+        var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
+        if (malformed is not null) return malformed;
         var f = new FieldReader();
         var root = f.Object(body, "$", required: true);
         var name = f.Text(root, "name", "name", required: true);
@@ -81,15 +74,8 @@ internal static partial class FollowUpEndpoints
     public static async Task<Results<Created<InstalledProductView>, ProblemHttpResult>> AddProduct(string customerId, HttpRequest request,
         IDbContextFactory<AfterSalesDbContext> contexts, IIdGenerator ids, CancellationToken cancellationToken)
     {
-        JsonNode? body;
-        try
-        {
-            body = await request.ReadJsonAsync(cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Problems.BadRequest("The body is not valid JSON", e.Path ?? "$", e.Message);
-        }
+        var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
+        if (malformed is not null) return malformed;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
         if (customer is null) return Problems.NotFound($"There is no customer '{customerId}'.");

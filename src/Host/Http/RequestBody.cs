@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AfterSales.Host.Http;
 
@@ -21,5 +22,18 @@ internal static class RequestBody
     {
         var text = await request.ReadTextAsync(cancellationToken);
         return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+    }
+
+    /// <summary>The body as JSON, or the 400 problem naming where it is malformed.</summary>
+    public static async Task<(JsonNode? Body, ProblemHttpResult? Malformed)> ReadJsonBodyAsync(this HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await request.ReadJsonAsync(cancellationToken), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.BadRequest("The body is not valid JSON", e.Path ?? "$", e.Message));
+        }
     }
 }

@@ -37,15 +37,8 @@ internal static class SurveyEndpoints
     public static async Task<Results<Created, ProblemHttpResult>> AnswerSurvey(
         string token, HttpRequest request, SurveyService surveys, CancellationToken cancellationToken)
     {
-        JsonNode? body;
-        try
-        {
-            body = await request.ReadJsonAsync(cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Problems.BadRequest("The body is not valid JSON", e.Path ?? "$", e.Message);
-        }
+        var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
+        if (malformed is not null) return malformed;
         var f = new FieldReader();
         var root = f.Object(body, "$", required: true);
         var rating = f.Integer(root, "rating", "rating", 1, 5, required: true);

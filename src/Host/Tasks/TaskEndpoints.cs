@@ -43,7 +43,7 @@ internal static class TaskEndpoints
     public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> ClaimTask(
         string taskId, HttpRequest request, ClaimsPrincipal principal, TaskQueries tasks, CancellationToken cancellationToken)
     {
-        var (body, malformed) = await ReadBodyAsync(request, cancellationToken);
+        var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
         if (malformed is not null) return malformed;
         var f = new FieldReader();
         var requested = f.Text(f.Object(body, "$", required: false), "user", "user", required: false, maxLength: 100);
@@ -73,7 +73,7 @@ internal static class TaskEndpoints
         string taskId, HttpRequest request, ClaimsPrincipal principal, TaskQueries tasks, FormCatalog forms, WorkflowRuntime runtime,
         CancellationToken cancellationToken)
     {
-        var (body, malformed) = await ReadBodyAsync(request, cancellationToken);
+        var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
         if (malformed is not null) return malformed;
         var f = new FieldReader();
         var root = f.Object(body, "$", required: true);
@@ -110,18 +110,6 @@ internal static class TaskEndpoints
         if (resumed.Outcome == RunOutcome.BookmarkNotFound) return Problems.Conflict($"Task '{taskId}' was completed already.");
         if (!resumed.Succeeded) return resumed.ToProblem();
         return TypedResults.Ok((await tasks.GetAsync(taskId, cancellationToken))!);
-    }
-
-    private static async Task<(JsonNode? Body, ProblemHttpResult? Malformed)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await request.ReadJsonAsync(cancellationToken), null);
-        }
-        catch (JsonException e)
-        {
-            return (null, Problems.BadRequest("The body is not valid JSON", e.Path ?? "$", e.Message));
-        }
     }
 
     private static ProblemHttpResult NotYours(TaskView task, string user) =>
