@@ -20,7 +20,7 @@ internal static class WorkflowDefinitionEndpoints
 
     public static void MapWorkflowDefinitionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions");
+        var group = app.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions").ChecksDefinitionId();
         group.MapGet("/", ListDefinitions);
         group.MapPost("/", CreateDraft).RequireAuthorization(Policies.ProcessOwner).Accepts<JsonObject>(Json).ProducesValidationProblem();
         group.MapPost("/validate", ValidateDefinition).Accepts<JsonObject>(Json).ProducesValidationProblem();

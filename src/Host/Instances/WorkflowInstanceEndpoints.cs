@@ -1,9 +1,12 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AfterSales.Host.Auth;
 using AfterSales.Host.Http;
+using AfterSales.Persistence.Cases;
 using AfterSales.Persistence.Instances;
 using AfterSales.Workflows;
+using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Execution;
 using AfterSales.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,8 +14,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace AfterSales.Host.Instances;
 
 /// <summary>
-/// Running workflows: start, look at, and move on (signals, bookmark resumes, retry, cancel). Moving an instance by hand is for
-/// <see cref="Policies.InstanceOperator"/>s; people complete their tasks through the tasks API, which checks the task's role.
+/// Running workflows: start, look at, and move on (signals, bookmark resumes, retry, cancel). All of it is for
+/// <see cref="Policies.InstanceOperator"/>s: starting an instance by hand runs a workflow with the caller's input (its mails
+/// included), and an instance's variables hold case data. People open cases through the cases API, which starts the case's
+/// workflow, and complete their tasks through the tasks API, which checks the task's role.
 /// </summary>
 internal static class WorkflowInstanceEndpoints
 {
@@ -20,29 +25,42 @@ internal static class WorkflowInstanceEndpoints
 
     public static void MapWorkflowInstanceEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/workflow-instances").WithTags("Workflow instances");
-        group.MapPost("/", StartInstance).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        var group = app.MapGroup("/api/workflow-instances").WithTags("Workflow instances").RequireAuthorization(Policies.InstanceOperator);
+        group.MapPost("/", StartInstance).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", ListInstances).ProducesValidationProblem();
         group.MapGet("/{instanceId}", GetInstance).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{instanceId}/signals/{signal}", SendSignal).RequireAuthorization(Policies.InstanceOperator).Accepts<JsonNode>("application/json").WithRuntimeProblems();
-        group.MapPost("/{instanceId}/bookmarks/{bookmarkId}/resume", ResumeBookmark).RequireAuthorization(Policies.InstanceOperator).Accepts<JsonNode>("application/json").WithRuntimeProblems();
-        group.MapPost("/{instanceId}/retry", Retry).RequireAuthorization(Policies.InstanceOperator).WithRuntimeProblems();
-        group.MapPost("/{instanceId}/cancel", Cancel).RequireAuthorization(Policies.InstanceOperator).WithRuntimeProblems();
+        group.MapPost("/{instanceId}/signals/{signal}", SendSignal).Accepts<JsonNode>("application/json").WithRuntimeProblems();
+        group.MapPost("/{instanceId}/bookmarks/{bookmarkId}/resume", ResumeBookmark).Accepts<JsonNode>("application/json").WithRuntimeProblems();
+        group.MapPost("/{instanceId}/retry", Retry).WithRuntimeProblems();
+        group.MapPost("/{instanceId}/cancel", Cancel).WithRuntimeProblems();
     }
 
+    /// <summary>
+    /// Starts the published version, or <c>version</c>: a version that is not the published one (a draft, an old version) only
+    /// for a process owner, who tries out what they edit. Input may set only what the definition declares as inputs.
+    /// </summary>
     public static async Task<Results<Created<WorkflowInstanceResponse>, ProblemHttpResult>> StartInstance(
-        StartInstanceRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken)
+        StartInstanceRequest request, ClaimsPrincipal principal, IWorkflowDefinitionStore definitions, WorkflowRuntime runtime,
+        CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.DefinitionId))
-            return Problems.BadRequest("The instance cannot start", "definitionId", "is required");
+        if (DefinitionIds.Check(request.DefinitionId) is { } idProblem)
+            return Problems.BadRequest("The instance cannot start", "definitionId", idProblem);
+        if (request.Version is { } version && !principal.IsInRole(Roles.ProcessOwner)
+            && (await definitions.FindPublishedAsync(request.DefinitionId!, cancellationToken))?.Version != version)
+            return Problems.Forbidden($"Version {version} of '{request.DefinitionId}' is not the published one: only a process owner may start it.");
         RuntimeResult result;
         try
         {
-            result = await runtime.StartAsync(request.DefinitionId, request.Input, request.CorrelationId, request.Version, cancellationToken: cancellationToken);
+            result = await runtime.StartAsync(request.DefinitionId!, request.Input, request.CorrelationId, request.Version, cancellationToken: cancellationToken);
         }
         catch (WorkflowInputException e)
         {
             return Problems.BadRequest("The input does not fit the workflow", $"input.{e.Field}", e.Message);
+        }
+        catch (CaseBindingException e)
+        {
+            return Problems.Conflict($"correlationId: {e.Message}. A case's workflow starts when the case is opened (POST /api/cases).");
         }
         if (!result.Succeeded) return result.ToProblem();
         return TypedResults.Created($"/api/workflow-instances/{result.Instance!.Id}", WorkflowInstanceResponse.From(result.Instance));
@@ -53,6 +71,7 @@ internal static class WorkflowInstanceEndpoints
         string? definitionId = null, string? status = null, string? correlationId = null, int page = 1, int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
+        if (definitionId is not null && DefinitionIds.Check(definitionId) is { } idProblem) errors["definitionId"] = [idProblem];
         WorkflowStatus parsed = default;
         if (status is not null && !Enum.TryParse(status, ignoreCase: true, out parsed))
             errors["status"] = [$"'{status}' is not a status: one of {string.Join(", ", Enum.GetNames<WorkflowStatus>())}"];

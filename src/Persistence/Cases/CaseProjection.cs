@@ -21,7 +21,9 @@ namespace AfterSales.Persistence.Cases;
 /// Effects are matched by CLR type name and read as JSON: Persistence does not reference the Activities project that
 /// defines them. The order in the batch matters, because each statement sees the ones before it: the case row first,
 /// then tasks, then the effects in the order they were emitted. Effects about a case that has no row (an instance whose
-/// correlation id is not a case) change nothing, except mails, which are queued without a case.
+/// correlation id is not a case) change nothing, except mails, which are queued without a case. A case belongs to the
+/// instance it was opened with and its children (<see cref="CaseBinding"/>): a burst of any other instance that would touch
+/// it fails whole.
 /// </remarks>
 internal sealed class CaseProjection(IOptions<CaseOptions> options) : IBurstParticipant
 {
@@ -31,15 +33,22 @@ internal sealed class CaseProjection(IOptions<CaseOptions> options) : IBurstPart
     public void AddCommands(NpgsqlBatch batch, WorkflowInstance instance, RunResult changes, bool isNew)
     {
         foreach (var opened in changes.Effects.OfType<CaseOpened>()) CaseCommands.Open(batch, opened, instance.Id);
-        TaskCommands.Apply(batch, instance, changes);
+        var effects = new List<(string Type, EffectReader Effect)>();
         foreach (var effect in changes.Effects)
         {
             if (effect is CaseOpened) continue;
             var name = effect.GetType().Name;
             if (!Handles(name)) continue;
             var json = (JsonObject)JsonSerializer.SerializeToNode(effect, effect.GetType(), WorkflowStateJson.Options)!;
-            Apply(batch, name, new EffectReader(json));
+            effects.Add((name, new EffectReader(json)));
         }
+        // Before anything touches a case, the cases this burst may touch (its correlation id, which its tasks and mails are
+        // about, and its effects' cases) must be its own: otherwise the check fails the batch and nothing is written.
+        var touched = effects.Select(e => e.Effect.Text("caseId"));
+        if (instance.CorrelationId is { } correlationId) touched = touched.Prepend(correlationId);
+        foreach (var caseId in touched.Distinct(StringComparer.Ordinal)) CaseBinding.Check(batch, caseId, instance.Id);
+        TaskCommands.Apply(batch, instance, changes);
+        foreach (var (name, effect) in effects) Apply(batch, name, effect);
     }
 
     /// <summary>The effect types applied here, by CLR type name.</summary>

@@ -1,4 +1,5 @@
 using System.Data;
+using AfterSales.Persistence.Cases;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Execution;
@@ -46,6 +47,10 @@ internal sealed class PostgresWorkflowStore(NpgsqlDataSource dataSource, Definit
         {
             throw new DuplicateInstanceException(instance.Id);
         }
+        catch (PostgresException e) when (e.SqlState == CaseBinding.SqlState)
+        {
+            throw new CaseBindingException(e.MessageText, e);
+        }
     }
 
     public async Task<(bool Found, T Value)> UpdateAsync<T>(string instanceId, Func<WorkflowInstance, Task<(T Value, RunResult? Changes)>> work,
@@ -77,7 +82,14 @@ internal sealed class PostgresWorkflowStore(NpgsqlDataSource dataSource, Definit
         var update = BurstCommands.UpdateInstance(batch, instance, version);
         BurstCommands.AddChanges(batch, instance, changes);
         foreach (var participant in participants) participant.AddCommands(batch, instance, changes, isNew: false);
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == CaseBinding.SqlState)
+        {
+            throw new CaseBindingException(e.MessageText, e);
+        }
         // Cannot happen while the row lock holds; checked anyway so a broken lock shows up instead of losing a burst.
         if (update.RecordsAffected != 1)
             throw new DBConcurrencyException($"workflow instance '{instanceId}' was changed by someone else during the burst");

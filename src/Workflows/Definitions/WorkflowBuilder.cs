@@ -24,9 +24,10 @@ public sealed class WorkflowBuilder(string definitionId, string? name = null)
         return this;
     }
 
-    public WorkflowBuilder Variable(string variableName, string type, JsonNode? defaultValue = null)
+    /// <summary>Declares a variable; <paramref name="isInput"/>: an input of its name may set it at start.</summary>
+    public WorkflowBuilder Variable(string variableName, string type, JsonNode? defaultValue = null, bool isInput = false)
     {
-        _variables.Add(new VariableDefinition(variableName, type, defaultValue));
+        _variables.Add(new VariableDefinition(variableName, type, defaultValue, isInput));
         return this;
     }
 

@@ -15,10 +15,18 @@ public sealed record WorkflowDefinition
     public IReadOnlyList<VariableDefinition> Variables { get; init; } = [];
     public IReadOnlyList<InputDefinition> Inputs { get; init; } = [];
     public required Flowchart Root { get; init; }
+
+    /// <summary>Whether an input of this name may be given at start: a declared input, or a variable marked as one.</summary>
+    public bool AcceptsInput(string name) =>
+        Inputs.Any(i => i.Name == name) || Variables.Any(v => v.Name == name && v.IsInput);
 }
 
-/// <summary>A workflow variable; <paramref name="Default"/> is a JSON value of <paramref name="Type"/>.</summary>
-public sealed record VariableDefinition(string Name, string Type, JsonNode? Default = null);
+/// <summary>
+/// A workflow variable; <paramref name="Default"/> is a JSON value of <paramref name="Type"/>. Only a variable marked
+/// <paramref name="IsInput"/> may be set by an input of its name when an instance starts (how a parent passes a delay to a
+/// child workflow); any other variable, recipients above all, keeps what the definition says.
+/// </summary>
+public sealed record VariableDefinition(string Name, string Type, JsonNode? Default = null, bool IsInput = false);
 
 /// <summary>A named input the caller passes when starting an instance.</summary>
 public sealed record InputDefinition(string Name, string Type, bool Required = false);

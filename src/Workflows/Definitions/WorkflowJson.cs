@@ -58,6 +58,7 @@ public static class WorkflowJson
                 w.WritePropertyName("default");
                 v.Default.WriteTo(w);
             }
+            if (v.IsInput) w.WriteBoolean("isInput", true);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -162,7 +163,8 @@ public static class WorkflowJson
             Variables = ReadArray(obj, "variables", "$", (n, p) =>
             {
                 var v = AsObject(n, p);
-                return new VariableDefinition(RequiredString(v, "name", p), OptionalString(v, "type", p) ?? "Object", v["default"]?.DeepClone());
+                return new VariableDefinition(RequiredString(v, "name", p), OptionalString(v, "type", p) ?? "Object", v["default"]?.DeepClone(),
+                    OptionalBool(v, "isInput", p));
             }),
             Inputs = ReadArray(obj, "inputs", "$", (n, p) =>
             {
@@ -239,6 +241,13 @@ public static class WorkflowJson
         null => null,
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         _ => throw new WorkflowJsonException($"{path}.{key}", "must be a string"),
+    };
+
+    private static bool OptionalBool(JsonObject o, string key, string path) => o[key] switch
+    {
+        null => false,
+        JsonValue v when v.TryGetValue<bool>(out var b) => b,
+        _ => throw new WorkflowJsonException($"{path}.{key}", "must be true or false"),
     };
 
     private static int ReadInt(JsonValue v, string path) =>

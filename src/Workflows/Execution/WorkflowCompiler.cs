@@ -25,7 +25,7 @@ public sealed class WorkflowCompiler(ActivityRegistry registry, ExpressionEngine
         var problems = new List<ValidationProblem>();
         void Error(string? activity, string field, string message) => problems.Add(new(Severity.Error, activity, field, message));
 
-        if (string.IsNullOrWhiteSpace(definition.DefinitionId)) Error(null, "definitionId", "is required");
+        if (DefinitionIds.Check(definition.DefinitionId) is { } idProblem) Error(null, "definitionId", idProblem);
         if (string.IsNullOrWhiteSpace(definition.Name)) Error(null, "name", "is required");
         var variables = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < definition.Variables.Count; i++)

@@ -20,14 +20,25 @@ public sealed class WorkflowRunner(ExpressionEngine expressions, TimeProvider ti
     internal IIdGenerator Ids => ids;
 
     /// <summary>
-    /// Makes a new instance of a compiled version with its variables at their defaults. Input is checked against
-    /// the declared inputs: a missing required input or a value of the wrong type throws <see cref="WorkflowInputException"/>.
+    /// Makes a new instance of a compiled version with its variables at their defaults, and the variables marked as inputs
+    /// set from the input of their name. Input is checked against the declared inputs and input variables: a key that is
+    /// neither (a variable not marked as an input above all: a recipient list, a delay, a threshold), a missing required
+    /// input or a value of the wrong type throws <see cref="WorkflowInputException"/> before anything is made.
     /// </summary>
     public WorkflowInstance CreateInstance(CompiledWorkflow workflow, JsonObject? input = null, string? correlationId = null,
         string? id = null, string? parentInstanceId = null, string? parentBookmarkId = null)
     {
         var definition = workflow.Definition;
         input ??= [];
+        foreach (var (name, value) in input)
+        {
+            if (definition.AcceptsInput(name)) continue;
+            throw definition.Variables.Any(v => v.Name == name)
+                ? new WorkflowInputException(name, $"variable '{name}' of '{definition.DefinitionId}' is not declared an input, so no input may set it")
+                : new WorkflowInputException(name, $"'{definition.DefinitionId}' has no input '{name}'");
+        }
+        foreach (var variable in definition.Variables.Where(v => v.IsInput))
+            if (VariableTypes.Check(variable.Type, input[variable.Name]) is { } problem) throw new WorkflowInputException(variable.Name, problem);
         foreach (var declared in definition.Inputs)
         {
             var value = input[declared.Name];
@@ -48,10 +59,9 @@ public sealed class WorkflowRunner(ExpressionEngine expressions, TimeProvider ti
             UpdatedAt = now,
         };
         foreach (var v in definition.Variables) instance.Variables[v.Name] = v.Default?.DeepClone();
-        // An input with a variable's name sets that variable: how a caller overrides a delay or a threshold.
-        foreach (var (name, value) in input)
-            if (instance.Variables.ContainsKey(name) && definition.Variables.First(v => v.Name == name) is var v && VariableTypes.Check(v.Type, value) is null)
-                instance.Variables[name] = value?.DeepClone();
+        // A variable marked as an input takes the input of its name: how a parent passes a delay to its child.
+        foreach (var v in definition.Variables.Where(v => v.IsInput && input.ContainsKey(v.Name)))
+            instance.Variables[v.Name] = input[v.Name]?.DeepClone();
         return instance;
     }
 
