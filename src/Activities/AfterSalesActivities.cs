@@ -19,8 +19,11 @@ public static class AfterSalesActivities
     public static WorkflowsBuilder AddAfterSalesActivities(this WorkflowsBuilder builder)
     {
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkflowGlobal, SurveyLinkGlobal>());
+        // The allow-list of literal addresses: empty unless the host registers its own (Mail:AllowedAddresses).
+        builder.Services.TryAddSingleton(new MailRecipientOptions());
         return builder
             .AddCoreActivities()
+            .AddRule<MailRecipientRule>()
             .AddActivity<UpdateCase>()
             .AddActivity<SendEmail>()
             .AddActivity<Escalate>()

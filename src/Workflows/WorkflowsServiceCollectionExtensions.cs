@@ -1,3 +1,4 @@
+using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Descriptors;
 using AfterSales.Workflows.Execution;
 using AfterSales.Workflows.Expressions;
@@ -42,6 +43,13 @@ public sealed class WorkflowsBuilder(IServiceCollection services)
     public WorkflowsBuilder AddActivity<T>() where T : class, IActivity
     {
         if (!_activityTypes.Contains(typeof(T))) _activityTypes.Add(typeof(T));
+        return this;
+    }
+
+    /// <summary>Adds a check every definition must pass to be saved, published or run.</summary>
+    public WorkflowsBuilder AddRule<T>() where T : class, IWorkflowRule
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkflowRule, T>());
         return this;
     }
 

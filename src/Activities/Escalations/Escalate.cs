@@ -9,7 +9,7 @@ namespace AfterSales.Activities.Escalations;
 /// <see cref="CaseEscalated"/>, <see cref="CaseTimelineEntry"/> and <see cref="MailRequested"/> under one event key.
 /// </summary>
 [Activity("Escalate", "Escalations", "Escalates the case to a level: marks it escalated, notes it on the timeline and mails the level's recipients.")]
-public sealed class Escalate : IActivity
+public sealed class Escalate(MailRecipientOptions recipients) : IActivity
 {
     [Input("The level: 1 for the first escalation, 2 for the next…", DefaultJson = "1")]
     public Input<int> Level { get; set; } = null!;
@@ -17,7 +17,7 @@ public sealed class Escalate : IActivity
     [Input("Why, as a code: first_response, return_visit_overdue…", DefaultJson = "\"first_response\"")]
     public Input<string> Reason { get; set; } = null!;
 
-    [Input("Who is told: role:<role>, user:<name>, customer, owner or an email address.", Required = true, UIHint = "list")]
+    [Input("Who is told: role:<role>, user:<name>, customer, owner or an address allowed in Mail:AllowedAddresses.", Required = true, UIHint = "list")]
     public Input<string[]> To { get; set; } = null!;
 
     [Input("The mail's subject; Liquid.", Required = true)]
@@ -35,7 +35,7 @@ public sealed class Escalate : IActivity
         var level = context.Get(Level);
         if (level < 1) throw new InvalidOperationException($"the level must be 1 or more, not {level}");
         var reason = context.Get(Reason);
-        var to = MailRecipients.Check(context.Get(To));
+        var to = MailRecipients.Check(context.Get(To), recipients);
         var (subject, body) = (MailSubject.OneLine(context.Get(Subject)), context.Get(Body));
         var note = context.Get(Note, null) is { } n && !string.IsNullOrWhiteSpace(n) ? n.Trim() : $"Escalated to level {level} ({reason}): {string.Join(", ", to)} told";
 

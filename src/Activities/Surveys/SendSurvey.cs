@@ -9,11 +9,11 @@ namespace AfterSales.Activities.Surveys;
 /// <see cref="SurveyRequested"/>.
 /// </summary>
 [Activity("SendSurvey", "Surveys", "Mails the customer a personal link to the satisfaction survey; write {{ surveyLink }} where the link goes.", DisplayName = "Send survey")]
-public sealed class SendSurvey : IActivity
+public sealed class SendSurvey(MailRecipientOptions recipients) : IActivity
 {
     public const string FormName = "SatisfactionSurvey";
 
-    [Input("Recipients, usually the customer: role:<role>, user:<name>, customer, owner or an email address.", DefaultJson = """["customer"]""", UIHint = "list")]
+    [Input("Recipients, usually the customer: role:<role>, user:<name>, customer, owner or an address allowed in Mail:AllowedAddresses.", DefaultJson = """["customer"]""", UIHint = "list")]
     public Input<string[]> To { get; set; } = null!;
 
     [Input("How long the link stays valid.", DefaultJson = "\"P14D\"", UIHint = "duration")]
@@ -28,7 +28,7 @@ public sealed class SendSurvey : IActivity
     public ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
         var caseId = context.CaseId();
-        var to = MailRecipients.Check(context.Get(To));
+        var to = MailRecipients.Check(context.Get(To), recipients);
         var expiresIn = context.Get(ExpiresIn);
         if (expiresIn <= TimeSpan.Zero) throw new InvalidOperationException($"the link must stay valid for some time, not {expiresIn}");
         var (subject, body) = (MailSubject.OneLine(context.Get(Subject)), context.Get(Body));

@@ -36,7 +36,8 @@ internal static class CaseEndpoints
         var (newCase, errors) = NewCaseRequest.Read(body);
         if (newCase is null) return Problems.BadRequest("The case is invalid", errors);
         // Checked before a number is taken, so a kind without a workflow writes nothing.
-        if (await definitions.FindPublishedAsync(newCase.Kind, cancellationToken) is null)
+        var workflow = await definitions.FindPublishedAsync(newCase.Kind, cancellationToken);
+        if (workflow is null)
             return KindConflict(newCase.Kind, $"there is no published workflow '{newCase.Kind}': publish it before opening {newCase.Kind} cases");
 
         var user = principal.Identity?.Name;
@@ -44,7 +45,8 @@ internal static class CaseEndpoints
         RuntimeResult started;
         try
         {
-            started = await runtime.StartAsync(newCase.Kind, newCase.WorkflowInput(opened, newCase.Owner ?? user), correlationId: opened.CaseId,
+            // The case offers all its fields; the workflow takes those it declares as inputs (an undeclared input is refused).
+            started = await runtime.StartAsync(newCase.Kind, workflow.AcceptedInputs(newCase.WorkflowInput(opened, newCase.Owner ?? user)), correlationId: opened.CaseId,
                 initialEffects: [opened], cancellationToken: cancellationToken);
         }
         catch (WorkflowInputException e)

@@ -19,6 +19,13 @@ public sealed record WorkflowDefinition
     /// <summary>Whether an input of this name may be given at start: a declared input, or a variable marked as one.</summary>
     public bool AcceptsInput(string name) =>
         Inputs.Any(i => i.Name == name) || Variables.Any(v => v.Name == name && v.IsInput);
+
+    /// <summary>
+    /// The entries of <paramref name="offered"/> this definition accepts as input: how a caller that offers more than a
+    /// workflow takes (a case's fields, to whichever workflow its kind has) starts it without tripping the input check.
+    /// </summary>
+    public JsonObject AcceptedInputs(JsonObject offered) =>
+        new(offered.Where(p => AcceptsInput(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Descriptors;
 using AfterSales.Workflows.Expressions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Workflows.Execution;
 
@@ -63,6 +64,7 @@ public sealed class WorkflowCompiler(ActivityRegistry registry, ExpressionEngine
             outcomes[node.Id] = activity is IDynamicOutcomes dynamic ? dynamic.GetOutcomes() : type.Descriptor.Outcomes;
         }
 
+        foreach (var rule in services.GetServices<IWorkflowRule>()) problems.AddRange(rule.Check(definition));
         if (starts.Count == 0) Error(null, "root.activities", "there is no start: add one Start activity");
         else if (starts.Count > 1) Error(starts[1], "type", $"a flowchart has one start; '{starts[0]}' is one already");
 
