@@ -140,9 +140,9 @@ public sealed class FlowchartTests : IDisposable
     }
 
     [Fact]
-    public async Task Start_LetsAnInputOverrideAVariableOfTheSameName()
+    public async Task Start_LetsAnInputOverrideAVariableOfTheSameName_DeclaredAnInput()
     {
-        var definition = new WorkflowBuilder("override").Variable("firstResponseDue", "Duration", "PT24H").Activity("start", "Start")
+        var definition = new WorkflowBuilder("override").Variable("firstResponseDue", "Duration", "PT24H", isInput: true).Activity("start", "Start")
             .Activity("wait", "Delay", Expr.Js("duration", "variables.firstResponseDue")).Connect("start", "wait").Build();
 
         var instance = await _engine.StartAsync(definition, new JsonObject { ["firstResponseDue"] = "10s" });
