@@ -9,7 +9,8 @@ internal static class Steps
 
     /// <summary><c>start → step</c>, the step of <paramref name="type"/> with <paramref name="inputs"/>.</summary>
     public static WorkflowBuilder Around(string type, params (string Name, ExpressionSpec Expression)[] inputs) =>
-        new WorkflowBuilder("step-" + type)
+        new WorkflowBuilder("step-" + type.ToLowerInvariant())
+            .Input("customer", "String")
             .Variable(CaseEffectContext.EventSequenceVariable, "Number", 0)
             .Activity("start", "Start")
             .Activity("step", type, inputs)

@@ -30,7 +30,13 @@ public sealed class WorkflowRunner(ExpressionEngine expressions, TimeProvider ti
     {
         var definition = workflow.Definition;
         input ??= [];
-        foreach (var (name, value) in input)
+        foreach (var declared in definition.Inputs)
+        {
+            var value = input[declared.Name];
+            if (value is null && declared.Required) throw new WorkflowInputException(declared.Name, "is required");
+            if (VariableTypes.Check(declared.Type, value) is { } problem) throw new WorkflowInputException(declared.Name, problem);
+        }
+        foreach (var name in input.Select(p => p.Key))
         {
             if (definition.AcceptsInput(name)) continue;
             throw definition.Variables.Any(v => v.Name == name)
@@ -39,12 +45,6 @@ public sealed class WorkflowRunner(ExpressionEngine expressions, TimeProvider ti
         }
         foreach (var variable in definition.Variables.Where(v => v.IsInput))
             if (VariableTypes.Check(variable.Type, input[variable.Name]) is { } problem) throw new WorkflowInputException(variable.Name, problem);
-        foreach (var declared in definition.Inputs)
-        {
-            var value = input[declared.Name];
-            if (value is null && declared.Required) throw new WorkflowInputException(declared.Name, "is required");
-            if (VariableTypes.Check(declared.Type, value) is { } problem) throw new WorkflowInputException(declared.Name, problem);
-        }
         var now = time.GetUtcNow();
         var instance = new WorkflowInstance
         {

@@ -15,6 +15,7 @@ public sealed class UpdateCaseTests
                 Expr.Lit("status", "in_progress"), Expr.Js("owner", "input.owner"),
                 Expr.Liquid("note", "Goods received from {{ input.customer }} for {{ correlationId }}: {{ variables.hosts }} hosts"))
             .Variable("hosts", "Number", 3)
+            .Input("owner", "String")
             .Build();
 
         var instance = await engine.StartAsync(definition, new JsonObject { ["customer"] = "华安电子", ["owner"] = "li.wei" }, Steps.CaseId);

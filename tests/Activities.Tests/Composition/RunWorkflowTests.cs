@@ -52,6 +52,8 @@ public sealed class RunWorkflowTests
     {
         using var engine = new TestEngine();
         engine.Store.Publish(new WorkflowBuilder("quick")
+            .Input("sku", "String")
+            .Input("quantity", "Number")
             .Activity("start", "Start")
             .Activity("end", "End", Expr.Js("output", "({ sku: input.sku })"))
             .Connect("start", "end")

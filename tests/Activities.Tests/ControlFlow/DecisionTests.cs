@@ -43,7 +43,7 @@ public sealed class DecisionTests
     }
 
     private static WorkflowDefinition Branching(string condition) => new WorkflowBuilder("decision")
-        .Variable("hosts", "Number", 0)
+        .Variable("hosts", "Number", 0, isInput: true)
         .Variable("items", "Array", new JsonArray())
         .Variable("note", "String", "")
         .Variable("taken", "String")

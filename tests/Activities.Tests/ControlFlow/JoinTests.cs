@@ -83,7 +83,7 @@ public sealed class JoinTests
     private static Bookmark TaskBookmark(WorkflowInstance instance, string activityId) =>
         Assert.Single(instance.Bookmarks, b => b.ActivityId == activityId);
 
-    private static WorkflowDefinition TwoTasksJoined(string mode) => new WorkflowBuilder("join-" + mode)
+    private static WorkflowDefinition TwoTasksJoined(string mode) => new WorkflowBuilder("join-" + mode.ToLowerInvariant())
         .Variable("after", "Number", 0)
         .Activity("start", "Start")
         .Activity("fork", "Fork", Expr.Lit("branches", Expr.List("Inspect", "Refund")))

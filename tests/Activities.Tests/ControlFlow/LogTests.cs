@@ -37,6 +37,7 @@ public sealed class LogTests
     }
 
     private static WorkflowDefinition Logging(string level) => new WorkflowBuilder("log")
+        .Input("customer", "String")
         .Variable("caseNumber", "String", "RMA-1")
         .Activity("start", "Start")
         .Activity("log", "Log", Expr.Liquid("message", "Case {{ variables.caseNumber }} for {{ input.customer }}"), Expr.Lit("level", level))

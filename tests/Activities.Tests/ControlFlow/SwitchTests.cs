@@ -56,7 +56,7 @@ public sealed class SwitchTests
     }
 
     private static WorkflowDefinition Sizing(string value) => new WorkflowBuilder("switch")
-        .Variable("sets", "Number", 0)
+        .Variable("sets", "Number", 0, isInput: true)
         .Variable("taken", "String")
         .Activity("start", "Start")
         .Activity("size", "Switch", Expr.Js("value", value), Expr.Lit("cases", Expr.List("Small", "Large")))

@@ -139,6 +139,7 @@ public sealed class HumanTaskTests
     }
 
     private static WorkflowDefinition Approval() => new WorkflowBuilder("approval")
+        .Input("customer", "String")
         .Variable("rma", "String", "RMA-1")
         .Variable("decision", "String")
         .Variable("form", "Object")

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AfterSales.Activities.Mail;
 using AfterSales.Tests.Shared;
 using AfterSales.Workflows;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Activities.Tests.Mail;
 
@@ -10,7 +11,12 @@ public sealed class SendEmailTests
     [Fact]
     public async Task SendEmail_RendersSubjectAndBodyNow_AndEmitsTheMailForTheOutbox()
     {
-        using var engine = new TestEngine(b => b.AddAfterSalesActivities());
+        // A literal address only when an administrator allowed it (issue 7).
+        using var engine = new TestEngine(b =>
+        {
+            b.AddAfterSalesActivities();
+            b.Services.AddSingleton(new MailRecipientOptions { AllowedAddresses = ["wang@huaan-elec.cn"] });
+        });
         var definition = Steps.Around("SendEmail",
                 Expr.Js("to", "variables.notify"),
                 Expr.Liquid("subject", "[{{ correlationId }}] 回访到期\n  Return visit due"),
@@ -47,8 +53,8 @@ public sealed class SendEmailTests
     [InlineData("customer")]
     [InlineData("owner")]
     [InlineData("wang.fang@huaan-elec.cn")]
-    public void MailRecipients_Accept_RolesUsersTheCustomerTheOwnerAndAddresses(string recipient) =>
-        Assert.Equal([recipient], MailRecipients.Check([recipient]));
+    public void MailRecipients_Accept_RolesUsersTheCustomerTheOwnerAndAllowedAddresses(string recipient) =>
+        Assert.Equal([recipient], MailRecipients.Check([recipient], new MailRecipientOptions { AllowedAddresses = ["wang.fang@huaan-elec.cn"] }));
 
     [Theory]
     [InlineData("gm")]
@@ -59,12 +65,12 @@ public sealed class SendEmailTests
     [InlineData("role:gm@x.cn")]
     public void MailRecipients_Refuse_AnythingElse(string recipient)
     {
-        var e = Assert.Throws<InvalidOperationException>(() => MailRecipients.Check(["owner", recipient]));
+        var e = Assert.Throws<InvalidOperationException>(() => MailRecipients.Check(["owner", recipient], new MailRecipientOptions()));
 
         Assert.StartsWith($"'{recipient}' is not a recipient", e.Message);
     }
 
     [Fact]
     public void MailRecipients_RefuseAnEmptyList() =>
-        Assert.Equal("there is no recipient: name at least one", Assert.Throws<InvalidOperationException>(() => MailRecipients.Check(["", " "])).Message);
+        Assert.Equal("there is no recipient: name at least one", Assert.Throws<InvalidOperationException>(() => MailRecipients.Check(["", " "], new MailRecipientOptions())).Message);
 }

@@ -21,11 +21,13 @@ internal sealed class CaseProcess : IDisposable
 
     private readonly TestEngine _engine;
 
-    public CaseProcess()
+    /// <param name="allowedAddresses">The literal addresses the install lets workflows mail (<c>Mail:AllowedAddresses</c>).</param>
+    public CaseProcess(params string[] allowedAddresses)
     {
         _engine = new TestEngine(b =>
         {
             b.AddAfterSalesActivities();
+            b.Services.AddSingleton(new MailRecipientOptions { AllowedAddresses = allowedAddresses });
             b.Services.AddSingleton<IWorkflowInstanceStore>(sp => new RecordingInstanceStore(sp.GetRequiredService<InMemoryWorkflowStore>()));
         });
         Recorder = (RecordingInstanceStore)_engine.Services.GetRequiredService<IWorkflowInstanceStore>();
@@ -37,12 +39,25 @@ internal sealed class CaseProcess : IDisposable
     public DateTimeOffset StartedAt { get; } = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     public DateTimeOffset Now => _engine.Time.GetUtcNow();
 
+    /// <summary>Publishes a new version of <paramref name="definitionId"/> with another default for a variable, as a process owner does in the designer.</summary>
+    public async Task SetDefaultAsync(string definitionId, string variable, JsonNode value)
+    {
+        var published = (await _engine.Store.FindPublishedAsync(definitionId))!;
+        _engine.Store.Publish(published with
+        {
+            Version = published.Version + 1,
+            Variables = published.Variables.Select(v => v.Name == variable ? v with { Default = value } : v).ToList(),
+        });
+    }
+
     /// <summary>The process's instance id, once started.</summary>
     public string InstanceId { get; private set; } = "";
 
+    /// <summary>Starts the published process as the Host does for a case: with the case's fields it declares as inputs.</summary>
     public async Task StartAsync(string definitionId, JsonObject input)
     {
-        var result = await _engine.Runtime.StartAsync(definitionId, input, CaseId);
+        var published = await _engine.Store.FindPublishedAsync(definitionId) ?? throw new InvalidOperationException($"no '{definitionId}'");
+        var result = await _engine.Runtime.StartAsync(definitionId, published.AcceptedInputs(input), CaseId);
         Assert.True(result.Succeeded, result.Message);
         InstanceId = result.Instance!.Id;
     }

@@ -91,10 +91,11 @@ public sealed class ReturnItemProcessTests
     }
 
     [Fact]
-    public async Task SelfRepairMaxSets_IsAVariable_ThatAnInputCanOverride()
+    public async Task SelfRepairMaxSets_IsAVariable_ThatAProcessOwnerCanChange()
     {
         using var run = new CaseProcess();
-        await run.StartAsync("return_item", CaseData.Input(new JsonObject { ["hosts"] = 3, ["accessories"] = 0, ["selfRepairMaxSets"] = 2 }));
+        await run.SetDefaultAsync("return_item", "selfRepairMaxSets", 2);
+        await run.StartAsync("return_item", CaseData.Input(new JsonObject { ["hosts"] = 3, ["accessories"] = 0 }));
         await run.CompleteAsync("aftersales", activity: "firstResponse");
 
         await ReceiveAndDetectAsync(run, CaseData.Tracking(3, 0));

@@ -77,9 +77,8 @@ public sealed class SpecialOrderProcessTests
 
     private static async Task StartAndReviewAsync(CaseProcess run, int sets, int? batchSets = null)
     {
-        var input = new JsonObject { ["sets"] = sets };
-        if (batchSets is { } b) input["specialOrderBatchSets"] = b;
-        await run.StartAsync("special_order", CaseData.Input(input));
+        if (batchSets is { } b) await run.SetDefaultAsync("special_order", "specialOrderBatchSets", b);
+        await run.StartAsync("special_order", CaseData.Input(new JsonObject { ["sets"] = sets }));
         await run.CompleteAsync("aftersales", activity: "firstResponse");
         await run.CompleteAsync("sales", form: CaseData.Contract(sets), activity: "contractReview");
     }

@@ -58,7 +58,7 @@ public sealed class WaitForSignalTests
     }
 
     private static WorkflowDefinition WaitForReply(params (string, ExpressionSpec)[] key) => new WorkflowBuilder("wait-for-reply")
-        .Variable("ticket", "String")
+        .Variable("ticket", "String", isInput: true)
         .Variable("reply", "Any")
         .Variable("after", "Boolean", false)
         .Activity("start", "Start")

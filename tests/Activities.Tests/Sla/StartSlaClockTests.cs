@@ -50,6 +50,7 @@ public sealed class StartSlaClockTests
 
     private static Workflows.Definitions.WorkflowDefinition Clock(params (string, Workflows.Definitions.ExpressionSpec)[] inputs) =>
         new Workflows.Definitions.WorkflowBuilder("clock")
+            .Input("receivedAt", "DateTime")
             .Variable(CaseEffectContext.EventSequenceVariable, "Number", 0)
             .Variable("due", "Duration", "PT24H")
             .Variable("share", "Number", 0.75)

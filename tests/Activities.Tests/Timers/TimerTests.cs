@@ -39,7 +39,7 @@ public sealed class TimerTests
     }
 
     private static WorkflowDefinition WaitUntilFollowUp() => new WorkflowBuilder("timer")
-        .Variable("followUpAt", "DateTime")
+        .Variable("followUpAt", "DateTime", isInput: true)
         .Variable("woke", "Boolean", false)
         .Activity("start", "Start")
         .Activity("wait", "Timer", Expr.Js("at", "variables.followUpAt"))
