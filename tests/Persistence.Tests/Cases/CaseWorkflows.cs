@@ -22,6 +22,8 @@ internal static class CaseWorkflows
         };
         if (form is not null) task.Add(("form", ExpressionSpec.Of(form)));
         return new WorkflowBuilder(definitionId)
+            .Input("caseNumber", "String")
+            .Input("case", "Object")
             .Variable("eventSequence", "Number", 0)
             .Activity("start", "Start")
             .Activity("received", "UpdateCase", ("status", ExpressionSpec.Of("open")), ("note", ExpressionSpec.Of("Received")))
@@ -44,6 +46,8 @@ internal static class CaseWorkflows
 
     /// <summary>Start → first-response SLA clock (24 h) → a task → escalate to level 1 → record the first response.</summary>
     public static WorkflowDefinition Escalates(string definitionId) => new WorkflowBuilder(definitionId)
+        .Input("caseNumber", "String")
+        .Input("case", "Object")
         .Variable("eventSequence", "Number", 0)
         .Activity("start", "Start")
         .Activity("clock", "StartSlaClock", ("due", ExpressionSpec.Of("PT24H")))
@@ -56,6 +60,8 @@ internal static class CaseWorkflows
 
     /// <summary>Start → fork: a task | a signal → wait-any join → end: the signal cancels the task.</summary>
     public static WorkflowDefinition Races(string definitionId) => new WorkflowBuilder(definitionId)
+        .Input("caseNumber", "String")
+        .Input("case", "Object")
         .Activity("start", "Start")
         .Activity("fork", "Fork", ("branches", ExpressionSpec.Of(new JsonArray("A", "B"))))
         .Activity("task", "HumanTask", ("role", ExpressionSpec.Of("sales")), ("title", ExpressionSpec.Of("Call the customer")))

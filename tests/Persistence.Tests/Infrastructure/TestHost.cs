@@ -1,4 +1,5 @@
 using AfterSales.Activities;
+using AfterSales.Activities.Mail;
 using AfterSales.Persistence.Definitions;
 using AfterSales.Persistence.Instances;
 using AfterSales.Workflows;
@@ -23,6 +24,8 @@ internal sealed class TestHost : IAsyncDisposable
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(time);
         services.AddAfterSalesWorkflows().AddAfterSalesActivities().AddActivity<Announce>();
+        // The literal address the case workflows of these tests mail, allowed as an administrator would (Mail:AllowedAddresses).
+        services.AddSingleton(new MailRecipientOptions { AllowedAddresses = ["ops@example.com"] });
         services.AddAfterSalesPersistence(connectionString);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.MigrateAfterSalesDatabaseAsync();
