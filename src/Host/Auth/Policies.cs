@@ -12,9 +12,10 @@ internal static class Policies
     public const string ProcessOwner = "process_owner";
 
     /// <summary>
-    /// Moving instances by hand (retry, cancel, signals, resuming any bookmark): <c>admin</c>, who runs the install, or
-    /// <c>process_owner</c>, who owns the workflows and repairs their faults. Nobody else, as a generic resume would let
-    /// anyone complete a task of any role.
+    /// Starting, reading and moving instances by hand (start, list, details, retry, cancel, signals, resuming any bookmark):
+    /// <c>admin</c>, who runs the install, or <c>process_owner</c>, who owns the workflows and repairs their faults. Nobody
+    /// else: a generic resume would let anyone complete a task of any role, a start runs a workflow (and its mails) with the
+    /// caller's input, and an instance's variables hold case data. Cases start their workflow through the cases API.
     /// </summary>
     public const string InstanceOperator = "instance_operator";
 
