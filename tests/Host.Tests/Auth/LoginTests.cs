@@ -130,7 +130,11 @@ public sealed class LoginTests(PostgresFixture postgres, HostFixture host) : Hos
         await (await aftersales.PostAsync($"{Api.Instances}/{id}/cancel", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await aftersales.PostAsync($"{Api.Instances}/{id}/retry", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await aftersales.PostAsync($"{Api.Instances}/{id}/signals/goods-received", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await aftersales.GetAsync($"{Api.Instances}/{id}")).AssertStatusAsync(HttpStatusCode.OK);
+        // Reading instances too (issue 7): their variables hold case data; people read cases and tasks.
+        await (await aftersales.GetAsync($"{Api.Instances}/{id}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await aftersales.PostAsJsonAsync(Api.Instances, new { definitionId = "operations", input = new { caseNumber = "RMA-2" } }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await admin.GetAsync($"{Api.Instances}/{id}")).AssertStatusAsync(HttpStatusCode.OK);
 
         await (await admin.PostAsync($"{Api.Instances}/{id}/cancel", null)).AssertStatusAsync(HttpStatusCode.OK);
         // The admin holds admin only: changing definitions is the process owner's.

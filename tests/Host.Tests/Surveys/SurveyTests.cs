@@ -17,6 +17,7 @@ public sealed class SurveyTests(PostgresFixture postgres, HostFixture host) : Ho
           "definitionId": "complaint",
           "name": "Survey at once",
           "variables": [ { "name": "eventSequence", "type": "Number", "default": 0 } ],
+          "inputs": [ { "name": "case", "type": "Object" } ],
           "root": {
             "activities": [
               { "id": "start", "type": "Start" },
