@@ -42,7 +42,7 @@ internal sealed class DatabaseOutage(IProblemDetailsService problems, ILogger<Da
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The database is unavailable",
-                Detail = $"The request could not reach the database. Try again in {RetryAfterSeconds} seconds.",
+                Detail = $"The database is unreachable: try again in {RetryAfterSeconds} seconds.",
             },
         });
     }
