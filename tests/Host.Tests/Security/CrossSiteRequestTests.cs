@@ -45,11 +45,12 @@ public sealed class CrossSiteRequestTests(PostgresFixture postgres, HostFixture 
         await browser.LoginAsync(Roles.Admin);
 
         var crossSite = await browser.SendAsync(Post("/hangfire/recurring/trigger", ("Sec-Fetch-Site", "cross-site")));
-        var sameOrigin = await browser.SendAsync(Post("/hangfire/recurring/trigger", ("Sec-Fetch-Site", "same-origin")));
+        var sameOrigin = Post("/hangfire/recurring/trigger", ("Sec-Fetch-Site", "same-origin"));
+        sameOrigin.Content = new FormUrlEncodedContent([new("jobs[]", "no-such-job")]); // what the dashboard's button posts
+        var fromDashboard = await browser.SendAsync(sameOrigin);
 
         await crossSite.AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.NotEqual(HttpStatusCode.Forbidden, sameOrigin.StatusCode);
-        Assert.NotEqual(HttpStatusCode.Unauthorized, sameOrigin.StatusCode);
+        Assert.True(fromDashboard.IsSuccessStatusCode, $"The dashboard's own post got {(int)fromDashboard.StatusCode}.");
     }
 
     [Fact]

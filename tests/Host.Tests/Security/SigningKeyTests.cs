@@ -20,7 +20,7 @@ public sealed class SigningKeyTests(PostgresFixture postgres) : IDisposable
 
     private string KeyFile => Path.Combine(_root.FullName, "keys", "signing-key");
 
-    private Dictionary<string, string?> KeyFileSettings => new() { ["Auth:SigningKey"] = null, ["Auth:SigningKeyFile"] = KeyFile };
+    private Dictionary<string, string?> KeyFileSettings => new() { ["Auth:SigningKeyFile"] = KeyFile };
 
     public void Dispose() => _root.Delete(recursive: true);
 
