@@ -4,8 +4,8 @@ using Npgsql;
 namespace AfterSales.Persistence.Users;
 
 /// <summary>
-/// The <c>users</c> rows sign-in reads and start-up seeds. Looking a user up is on every authenticated request (the
-/// token's key comes from the row), so it is one primary-key read without tracking.
+/// The <c>users</c> rows sign-in reads and start-up seeds. Looking a user up is on every authenticated request (the token
+/// handler checks the user's token generation and password stamp), so it is one primary-key read without tracking.
 /// </summary>
 public sealed class UserAccounts(IDbContextFactory<AfterSalesDbContext> contexts, NpgsqlDataSource database)
 {

@@ -1,6 +1,6 @@
+using System.Runtime.Versioning;
 using AfterSales.Persistence.Embedded;
 using AfterSales.Persistence.Tests.Infrastructure;
-using System.Runtime.Versioning;
 using Npgsql;
 
 namespace AfterSales.Persistence.Tests.Security;
