@@ -136,6 +136,7 @@ internal static class DurableBenchmark
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
+            psi.Environment["PGPASSWORD"] = builder.Password; // the embedded cluster requires its password
             using var process = Process.Start(psi)!;
             var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();

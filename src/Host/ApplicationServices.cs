@@ -59,6 +59,7 @@ internal static class ApplicationServices
         app.UseAfterSalesAuth();
         app.MapOpenApi();
         app.MapAuthEndpoints();
+        app.MapUserEndpoints();
         app.MapHealthEndpoints();
         app.MapJobsDashboard();
         app.MapActivityDescriptorEndpoints();

@@ -7,7 +7,8 @@ namespace AfterSales.Host.Auth;
 
 /// <summary>
 /// Signing in and out. Login answers a bearer token for API clients and puts the same token in an HttpOnly, SameSite=Strict
-/// cookie for the browser; either one authenticates the calls that follow.
+/// cookie for the browser; either one authenticates the calls that follow. Logging out and changing the password revoke every
+/// token of the user (<see cref="UserAccounts.RevokeTokensAsync"/>). Repeated failures lock the user (<see cref="LoginGuard"/>).
 /// </summary>
 internal static class AuthEndpoints
 {
@@ -17,14 +18,18 @@ internal static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Authentication");
-        group.MapPost("/login", Login).AllowAnonymous().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(LoginGuard.AddressPolicy)
+            .WithMetadata(new CrossSiteRequests.NotCookieAuthenticated())
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         // Anonymous too: a browser whose token has expired must still be able to drop the cookie.
         group.MapPost("/logout", Logout).AllowAnonymous();
         group.MapGet("/me", Me).ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("/password", ChangePassword).RequireRateLimiting(LoginGuard.AddressPolicy)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, UserAccounts users, AccessTokens tokens, HttpContext context, ILoggerFactory loggers, CancellationToken cancellationToken)
+        LoginRequest request, UserAccounts users, AccessTokens tokens, LoginGuard guard, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = ["is required"];
@@ -32,20 +37,49 @@ internal static class AuthEndpoints
         if (errors.Count > 0) return Problems.BadRequest("The login is incomplete", errors);
 
         var user = await users.FindAsync(request.UserName!.Trim(), cancellationToken);
+        if (guard.Locked(user, context) is { } locked) return locked;
         var valid = user is null ? PasswordHasher.VerifyNoUser(request.Password!) : PasswordHasher.Verify(request.Password!, user.PasswordHash);
-        if (!valid)
-        {
-            loggers.CreateLogger(typeof(AuthEndpoints)).LogWarning("Failed login as {UserName} from {Address}", request.UserName, context.Connection.RemoteIpAddress);
-            return Problems.Unauthorized(WrongCredentials);
-        }
+        if (!valid) return await guard.FailedAsync(request.UserName, user, context, cancellationToken) ?? Problems.Unauthorized(WrongCredentials);
 
+        await guard.SucceededAsync(user!, cancellationToken);
         var (token, expiresAt) = tokens.Issue(user!);
         context.Response.Cookies.Append(CookieName, token, Cookie(context.Request, expiresAt));
         return TypedResults.Ok(new LoginResponse(token, expiresAt, UserResponse.From(user!)));
     }
 
-    public static NoContent Logout(HttpContext context)
+    /// <summary>Drops the cookie and, when the request carries a valid token, revokes every token of its user on every Host.</summary>
+    public static async Task<NoContent> Logout(HttpContext context, UserAccounts users, CancellationToken cancellationToken)
     {
+        if (context.User.Identity is { IsAuthenticated: true, Name: { } name })
+            await users.RevokeTokensAsync(name, cancellationToken);
+        context.Response.Cookies.Delete(CookieName, Cookie(context.Request, expiresAt: null));
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The signed-in user's new password, given the current one (a stolen token alone cannot change it). Every token of the
+    /// user is revoked, this one included: sign in again with the new password. A wrong current password counts as a failed
+    /// sign-in.
+    /// </summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(
+        PasswordChangeRequest request, ClaimsPrincipal principal, UserAccounts users, LoginGuard guard, HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(request.CurrentPassword)) errors["currentPassword"] = ["is required"];
+        if (string.IsNullOrEmpty(request.NewPassword)) errors["newPassword"] = ["is required"];
+        else if (request.NewPassword.Length < UserSeedOptions.MinimumPasswordLength)
+            errors["newPassword"] = [$"must have at least {UserSeedOptions.MinimumPasswordLength} characters"];
+        if (errors.Count > 0) return Problems.BadRequest("The password change is incomplete", errors);
+
+        var user = principal.Identity?.Name is { } name ? await users.FindAsync(name, cancellationToken) : null;
+        if (user is null) return Problems.Unauthorized("The signed-in user no longer exists.");
+        if (guard.Locked(user, context) is { } locked) return locked;
+        if (!PasswordHasher.Verify(request.CurrentPassword!, user.PasswordHash))
+            return await guard.FailedAsync(user.UserName, user, context, cancellationToken)
+                ?? Problems.BadRequest("The current password is wrong", new Dictionary<string, string[]> { ["currentPassword"] = ["is wrong"] });
+
+        if (!await users.ChangePasswordAsync(user.UserName, user.PasswordHash, PasswordHasher.Hash(request.NewPassword!), cancellationToken))
+            return Problems.Unauthorized("The password was changed meanwhile: sign in again.");
         context.Response.Cookies.Delete(CookieName, Cookie(context.Request, expiresAt: null));
         return TypedResults.NoContent();
     }
@@ -70,6 +104,8 @@ internal static class AuthEndpoints
 }
 
 internal sealed record LoginRequest(string? UserName, string? Password);
+
+internal sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
 
 internal sealed record LoginResponse(string Token, DateTimeOffset ExpiresAt, UserResponse User);
 

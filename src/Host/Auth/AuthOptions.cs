@@ -10,11 +10,32 @@ internal sealed class AuthOptions
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>
-    /// Optional secret mixed into every token's signing key. Without it the keys come from the database alone (see
-    /// <see cref="AccessTokens"/>); with it, someone who reads the database still cannot forge tokens. Every Host of an
-    /// install needs the same value, and changing it signs everyone out.
+    /// The secret tokens are signed with (at least <see cref="MinimumSigningKeyLength"/> characters). Unset, the Host uses the
+    /// one in <see cref="SigningKeyFile"/>, generated on first start. An install with several Hosts sets the same value on
+    /// every Host; changing it signs everyone out. Empty is the same as unset.
     /// </summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>
+    /// Where a Host without <see cref="SigningKey"/> keeps its random 256-bit signing secret, readable by the Host's OS user
+    /// only (0600): created on first start, and the Host refuses to start if others may read it.
+    /// </summary>
+    public string SigningKeyFile { get; set; } = Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
+        "AfterSales",
+        "signing-key");
+
+    /// <summary>Failed sign-ins of one user within <see cref="LockoutWindow"/> that lock the user for <see cref="LockoutDuration"/>.</summary>
+    public int LockoutFailures { get; set; } = 5;
+
+    public TimeSpan LockoutWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Sign-in attempts answered per client address within <see cref="LoginAddressWindow"/>; more are answered 429.</summary>
+    public int LoginAttemptsPerAddress { get; set; } = 30;
+
+    public TimeSpan LoginAddressWindow { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>The seeded users' password (configuration section <c>Seed</c>).</summary>

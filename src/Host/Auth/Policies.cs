@@ -22,9 +22,13 @@ internal static class Policies
     /// <summary>Changing the customer and installed-product register: <c>aftersales</c> or <c>admin</c>.</summary>
     public const string AfterSalesEditor = "aftersales_editor";
 
+    /// <summary>Administering users (lifting a sign-in lock): <c>admin</c>.</summary>
+    public const string Admin = "admin";
+
     public static void Add(AuthorizationBuilder authorization) => authorization
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(ProcessOwner, p => p.RequireRole(Roles.ProcessOwner))
+        .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
         .AddPolicy(InstanceOperator, p => p.RequireRole(Roles.Admin, Roles.ProcessOwner))
         .AddPolicy(AfterSalesEditor, p => p.RequireRole("aftersales", Roles.Admin));
 }

@@ -17,6 +17,7 @@ internal static class DatabaseSetup
     /// </summary>
     public static async Task<string> AddAfterSalesDatabaseAsync(this WebApplicationBuilder builder)
     {
+        builder.Services.AddExceptionHandler<DatabaseOutage>();
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {

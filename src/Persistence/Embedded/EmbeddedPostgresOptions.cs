@@ -3,11 +3,24 @@ namespace AfterSales.Persistence.Embedded;
 /// <summary>Where and how the private PostgreSQL cluster runs.</summary>
 public sealed class EmbeddedPostgresOptions
 {
-    /// <summary>The cluster's data folder; created and initialised on first start, reused afterwards.</summary>
-    public string DataDirectory { get; set; } = Path.Combine(
-        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
-        "AfterSales",
-        "pgdata");
+    /// <summary>Where root keeps the cluster by default: a folder the postgres OS user, who runs it, can reach.</summary>
+    public const string RootDataDirectory = "/var/lib/aftersales/pgdata";
+
+    /// <summary>
+    /// The cluster's data folder; created and initialised on first start, reused afterwards. By default
+    /// <c>~/.local/share/AfterSales/pgdata</c>; for root <see cref="RootDataDirectory"/>, unless an earlier version already
+    /// made the cluster under /root (it then stays there).
+    /// </summary>
+    public string DataDirectory { get; set; } = DefaultDataDirectory();
+
+    private static string DefaultDataDirectory()
+    {
+        var personal = Path.Combine(
+            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
+            "AfterSales",
+            "pgdata");
+        return Environment.IsPrivilegedProcess && !File.Exists(Path.Combine(personal, "PG_VERSION")) ? RootDataDirectory : personal;
+    }
 
     /// <summary>Loopback port; 0 keeps the previous start's port while it is free and otherwise picks a free one.</summary>
     public int Port { get; set; }

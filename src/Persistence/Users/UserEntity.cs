@@ -15,6 +15,20 @@ public sealed class UserEntity
     public string[] Roles { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Carried in every token the user is issued; signing out or changing the password adds one, which refuses every token
+    /// issued before, on every Host (the token handler compares it with this row on each request).
+    /// </summary>
+    public int TokenGeneration { get; set; }
+
+    /// <summary>Failed sign-ins counted since <see cref="FailedLoginsSince"/>; a success resets both.</summary>
+    public int FailedLogins { get; set; }
+
+    public DateTimeOffset? FailedLoginsSince { get; set; }
+
+    /// <summary>Until when sign-in is refused, even with the right password (too many failures, or until an admin unlocks).</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
 }
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<UserEntity>
@@ -29,6 +43,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<UserEntity>
         builder.Property(u => u.PasswordHash).HasColumnName("password_hash");
         builder.Property(u => u.Roles).HasColumnName("roles");
         builder.Property(u => u.CreatedAt).HasColumnName("created_at");
+        builder.Property(u => u.TokenGeneration).HasColumnName("token_generation");
+        builder.Property(u => u.FailedLogins).HasColumnName("failed_logins");
+        builder.Property(u => u.FailedLoginsSince).HasColumnName("failed_logins_since");
+        builder.Property(u => u.LockedUntil).HasColumnName("locked_until");
 
         // Mail to a role looks users up by role: roles @> array['x'].
         builder.HasIndex(u => u.Roles, "ix_users_roles").HasMethod("gin");

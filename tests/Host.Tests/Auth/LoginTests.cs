@@ -151,6 +151,8 @@ public sealed class LoginTests(PostgresFixture postgres, HostFixture host) : Hos
         Assert.Equal("gm", me["userName"]!.GetValue<string>());
         Assert.Equal(["gm"], me["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
 
+        // Issue 7: a write signed in by the cookie alone shows it is the web app's (X-Requested-With), or a browser's Sec-Fetch-Site.
+        browser.DefaultRequestHeaders.Add(CrossSiteRequests.RequestedWithHeader, CrossSiteRequests.RequestedWithValue);
         var logout = await browser.PostAsync("/api/auth/logout", null);
         await logout.AssertStatusAsync(HttpStatusCode.NoContent);
         await (await browser.GetAsync("/api/auth/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);

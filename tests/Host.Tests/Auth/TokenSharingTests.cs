@@ -4,7 +4,7 @@ using AfterSales.Persistence.Tests.Infrastructure;
 
 namespace AfterSales.Host.Tests.Auth;
 
-/// <summary>Hosts of one install share the database, and through it the tokens' keys; Auth:SigningKey must then match too.</summary>
+/// <summary>Hosts of one install accept each other's tokens when they share Auth:SigningKey (the signing secret is not in the database).</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class TokenSharingTests(PostgresFixture postgres)
 {

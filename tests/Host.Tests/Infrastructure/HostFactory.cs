@@ -20,6 +20,11 @@ internal sealed class HostFactory(string connectionString, string? seedFolder = 
         builder.UseSetting("Workflows:SeedFolder", seedFolder ?? NoSeeds);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Seed:Password", Users.Password);
+        // One key for every test Host, so none writes a key file into the home folder; tests of the key file override it.
+        if (settings?.ContainsKey("Auth:SigningKey") != true && settings?.ContainsKey("Auth:SigningKeyFile") != true)
+            builder.UseSetting("Auth:SigningKey", Users.SigningKey);
+        // Every test of a class signs in from the same address, far more often than people do; the throttle's own test lowers it.
+        builder.UseSetting("Auth:LoginAttemptsPerAddress", "1000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 }

@@ -143,6 +143,8 @@ internal sealed class HostProcess : IAsyncDisposable
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
                      || k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Database__", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(key);
+        // Hosts of one test share a signing key, and none writes a key file into the home folder, unless the test says otherwise.
+        if (!settings.ContainsKey("Auth:SigningKey") && !settings.ContainsKey("Auth:SigningKeyFile")) start.Environment["Auth__SigningKey"] = Users.SigningKey;
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
 
         var process = new Process { StartInfo = start };

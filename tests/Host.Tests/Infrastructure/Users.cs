@@ -22,6 +22,9 @@ internal static class Users
 
     public const string Login = "/api/auth/login";
 
+    /// <summary>The <c>Auth:SigningKey</c> of test Hosts unless a test sets its own (see HostFactory, HostProcess).</summary>
+    public const string SigningKey = "test-signing-key-0123456789abcdef0123456789";
+
     /// <summary>Adds <see cref="Tester"/> to the Host's database unless it is there.</summary>
     public static async Task AddTesterAsync(IServiceProvider services)
     {

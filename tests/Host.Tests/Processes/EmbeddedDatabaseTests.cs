@@ -1,13 +1,14 @@
 using System.Net;
 using AfterSales.Host.Auth;
 using AfterSales.Host.Tests.Infrastructure;
+using AfterSales.Persistence.Tests.Infrastructure;
 
 namespace AfterSales.Host.Tests.Processes;
 
 /// <summary>The Host without a connection string: it runs its own PostgreSQL from the machine's binaries.</summary>
 public sealed class EmbeddedDatabaseTests : IDisposable
 {
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("aftersales-host-embedded-");
+    private readonly DirectoryInfo _root = TestFolders.Passable("aftersales-host-embedded-");
 
     [Fact]
     public async Task Host_RunsItsOwnPostgres_StopsItOnShutdown_AndReusesItsDataOnTheNextStart()

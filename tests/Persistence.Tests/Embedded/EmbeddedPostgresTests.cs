@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using AfterSales.Persistence.Embedded;
+using AfterSales.Persistence.Tests.Infrastructure;
 using Npgsql;
 
 namespace AfterSales.Persistence.Tests.Embedded;
@@ -9,7 +10,7 @@ namespace AfterSales.Persistence.Tests.Embedded;
 /// <summary>Start/stop behaviour on clusters of their own; queries on a running cluster go through PostgresFixture.</summary>
 public sealed class EmbeddedPostgresTests : IDisposable
 {
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("aftersales-pg-test-");
+    private readonly DirectoryInfo _root = TestFolders.Passable("aftersales-pg-test-");
 
     private EmbeddedPostgresOptions Options => new()
     {

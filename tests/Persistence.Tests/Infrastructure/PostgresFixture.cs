@@ -10,7 +10,7 @@ namespace AfterSales.Persistence.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("aftersales-pg-");
+    private readonly DirectoryInfo _root = TestFolders.Passable("aftersales-pg-");
     private EmbeddedPostgres? _cluster;
 
     public EmbeddedPostgres Cluster => _cluster ?? throw new InvalidOperationException("The test cluster has not started.");

@@ -6,14 +6,15 @@ namespace AfterSales.Persistence.Tests.Infrastructure;
 public sealed class PostgresFixtureTests(PostgresFixture postgres)
 {
     [Fact]
-    public async Task Cluster_AnswersSelectOne_OnLoopback()
+    public async Task Cluster_AnswersSelectOne_OnItsPrivateSocket()
     {
         await using var connection = new NpgsqlConnection(postgres.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("select 1", connection);
 
         Assert.Equal(1, await command.ExecuteScalarAsync());
-        Assert.Equal("127.0.0.1", connection.Host);
+        // Issue 7: the cluster listens on a socket in its data folder (0700), no longer on 127.0.0.1.
+        Assert.Equal(postgres.Cluster.DataDirectory, connection.Host);
         Assert.Equal("aftersales", connection.Database);
     }
 
