@@ -11,4 +11,6 @@ public sealed class WorkflowsOptions
     public int MaxStepsPerBurst { get; set; } = 10_000;
 
     public JavaScriptLimits JavaScript { get; set; } = new();
+
+    public LiquidLimits Liquid { get; set; } = new();
 }

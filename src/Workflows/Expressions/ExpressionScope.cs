@@ -56,19 +56,19 @@ internal sealed class ExpressionScope(WorkflowInstance instance, ExpressionEngin
 
     public string RenderLiquid(IFluidTemplate template)
     {
-        var context = new TemplateContext(engine.LiquidOptions);
-        context.SetValue("variables", PlainValues.From(VariablesAsJson()));
-        context.SetValue("input", PlainValues.From(instance.Input));
-        context.SetValue("correlationId", instance.CorrelationId);
-        foreach (var (name, value) in Globals()) context.SetValue(name, PlainValues.From(value));
         try
         {
-            return template.Render(context);
+            return engine.Liquid.Render(template, context =>
+            {
+                context.SetValue("variables", PlainValues.From(VariablesAsJson()));
+                context.SetValue("input", PlainValues.From(instance.Input));
+                context.SetValue("correlationId", instance.CorrelationId);
+                foreach (var (name, value) in Globals()) context.SetValue(name, PlainValues.From(value));
+            });
         }
-        catch (InvalidOperationException e)
+        catch (LiquidLimitException e)
         {
-            // Fluid reports its MaxSteps / MaxRecursion limits this way.
-            throw new ExpressionException($"the template broke a limit: {e.Message}", e);
+            throw new ExpressionException(e.Message, e);
         }
     }
 
