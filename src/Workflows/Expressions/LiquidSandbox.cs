@@ -46,8 +46,8 @@ public sealed class LiquidSandbox
         }
         catch (InvalidOperationException e)
         {
-            // Fluid reports its MaxSteps / MaxRecursion limits this way.
-            throw new LiquidLimitException($"the template broke a limit: {e.Message}", e);
+            // Fluid reports its MaxSteps and MaxRecursion limits this way, both with a message about recursion.
+            throw new LiquidLimitException($"the template broke the limit of {Limits.MaxSteps} steps or {Limits.MaxRecursion} levels of recursion", e);
         }
         return output.ToString();
     }

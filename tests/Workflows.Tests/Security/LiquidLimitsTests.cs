@@ -103,7 +103,7 @@ public sealed class LiquidLimitsTests
     {
         var instance = await Render("{% for i in (1..5000) %}{% endfor %}", Loose with { MaxSteps = 1000 });
 
-        AssertFaulted(instance, "the template broke a limit");
+        AssertFaulted(instance, "the template broke the limit of 1000 steps or 32 levels of recursion");
     }
 
     [Fact]
@@ -115,5 +115,20 @@ public sealed class LiquidLimitsTests
 
         Assert.Empty(instance.Incidents);
         Assert.Equal("ABC a+b+c 123", instance.Variables["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void SandboxSettings_ThatAreNotPositive_AreNamedOnStart()
+    {
+        var options = new WorkflowsOptions
+        {
+            Liquid = new LiquidLimits { Timeout = TimeSpan.Zero, MaxOutput = 0 },
+            JavaScript = new JavaScriptLimits { MemoryBytes = -1 },
+        };
+
+        Assert.Equal(
+            ["Workflows:JavaScript:MemoryBytes must be positive", "Workflows:Liquid:Timeout must be positive, e.g. 00:00:01", "Workflows:Liquid:MaxOutput must be positive"],
+            options.Validate());
+        Assert.Empty(new WorkflowsOptions().Validate());
     }
 }
