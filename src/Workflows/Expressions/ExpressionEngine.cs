@@ -64,10 +64,15 @@ public sealed class ExpressionEngine
         }
     }
 
-    internal Engine CreateJavaScriptEngine() => new(options => options
+    internal Engine CreateJavaScriptEngine() => new(ConfigureJavaScript);
+
+    internal void ConfigureJavaScript(Options options) => options
         .Strict()
         .TimeoutInterval(Limits.Timeout)
+        .RegexTimeoutInterval(Limits.Timeout) // one match runs inside one native call, where the time limit does not look
         .LimitMemory(Limits.MemoryBytes)
+        // An array's length alone can make natives loop a billion times over holes; every item takes a reference at least.
+        .MaxArraySize((uint)Math.Clamp(Limits.MemoryBytes / IntPtr.Size, 1, uint.MaxValue))
         .LimitRecursion(Limits.RecursionDepth)
-        .MaxStatements(Limits.MaxStatements));
+        .MaxStatements(Limits.MaxStatements);
 }

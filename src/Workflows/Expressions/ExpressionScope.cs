@@ -13,6 +13,7 @@ namespace AfterSales.Workflows.Expressions;
 internal sealed class ExpressionScope(WorkflowInstance instance, ExpressionEngine engine)
 {
     private Engine? _js;
+    private JavaScriptGuards? _guards;
     private int _jsVariablesVersion = -1;
     private int _variablesVersion;
     private Dictionary<string, JsonNode?>? _globals;
@@ -30,7 +31,12 @@ internal sealed class ExpressionScope(WorkflowInstance instance, ExpressionEngin
         }
         try
         {
+            _guards!.Started();
             return js.Evaluate(script);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
+            throw new ExpressionException($"a regular expression ran longer than the time limit of {engine.Limits.Timeout.TotalMilliseconds:0} ms", e);
         }
         catch (TimeoutException e)
         {
@@ -75,6 +81,7 @@ internal sealed class ExpressionScope(WorkflowInstance instance, ExpressionEngin
     private Engine CreateJavaScript()
     {
         var js = engine.CreateJavaScriptEngine();
+        _guards = JavaScriptGuards.Install(js, engine.Limits.MemoryBytes);
         js.SetValue("input", JsValues.FromJson(js, instance.Input));
         js.SetValue("correlationId", instance.CorrelationId is { } c ? new Jint.Native.JsString(c) : Jint.Native.JsValue.Null);
         foreach (var (name, value) in Globals()) js.SetValue(name, JsValues.FromJson(js, value));
