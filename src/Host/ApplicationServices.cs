@@ -58,6 +58,7 @@ internal static class ApplicationServices
 
     public static void MapApplicationEndpoints(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAfterSalesAuth();
