@@ -17,28 +17,34 @@ namespace AfterSales.Workflows.Expressions;
 /// </summary>
 internal sealed class JavaScriptGuards
 {
+    private static readonly string[] Buffers = ["ArrayBuffer", "SharedArrayBuffer", "Int8Array", "Uint8Array", "Uint8ClampedArray",
+        "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"];
+
     // Typed array and buffer constructors are wrapped in a Proxy (so instanceof, statics, subclassing and species keep
     // working) whose construct trap asks the host first; prototype.constructor points at the proxy too, so the
-    // original constructor is not reachable from an instance.
-    private static readonly Prepared<Acornima.Ast.Script> Constructors = Engine.PrepareScript("""
-        (reserve) => {
-          'use strict';
-          const names = ['ArrayBuffer', 'SharedArrayBuffer', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array',
-            'Int32Array', 'Uint32Array', 'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'];
-          for (const name of names) {
-            const C = globalThis[name];
-            if (typeof C !== 'function') continue;
-            const size = C.BYTES_PER_ELEMENT ?? 1;
-            const proxy = new Proxy(C, {
-              construct(target, args, newTarget) {
-                reserve(name, size, args[0], args[1]);
-                return Reflect.construct(target, args, newTarget);
-              },
-            });
-            Object.defineProperty(globalThis, name, { value: proxy, writable: true, enumerable: false, configurable: true });
-            Object.defineProperty(C.prototype, 'constructor', { value: proxy, writable: true, enumerable: false, configurable: true });
-          }
-        }
+    // original is not reachable from an instance. Reflect.construct, Object.defineProperty and Proxy are taken when the
+    // engine is made, before a script can replace them; the handler and descriptors have no prototype a script could add
+    // traps or accessors to (the proxies are made on first use, after the script ran).
+    private static readonly Prepared<Acornima.Ast.Script> ProxyMaker = Engine.PrepareScript("""
+        (() => {
+          const construct = Reflect.construct, define = Object.defineProperty, P = Proxy;
+          return (reserve, names, originals) => {
+            for (let i = 0; i < names.length; i++) {
+              const name = names[i], C = originals[i];
+              if (typeof C !== 'function') continue;
+              const size = C.BYTES_PER_ELEMENT ?? 1;
+              const proxy = new P(C, {
+                __proto__: null,
+                construct(target, args, newTarget) {
+                  reserve(name, size, args[0], args[1]);
+                  return construct(target, args, newTarget);
+                },
+              });
+              define(globalThis, name, { __proto__: null, value: proxy, writable: true, enumerable: false, configurable: true });
+              define(C.prototype, 'constructor', { __proto__: null, value: proxy, writable: true, enumerable: false, configurable: true });
+            }
+          };
+        })()
         """, strict: true);
 
     private readonly Engine _js;
@@ -49,6 +55,7 @@ internal sealed class JavaScriptGuards
     {
         _js = js;
         _limit = limit;
+        Started();
     }
 
     public static JavaScriptGuards Install(Engine js, long memoryBytes)
@@ -62,13 +69,51 @@ internal sealed class JavaScriptGuards
         guards.Wrap(strings, "replace", (self, args) => guards.Replaced(self, args, match, all: false));
         guards.Wrap(strings, "replaceAll", (self, args) => guards.Replaced(self, args, match, all: true));
         guards.Wrap(js.Evaluate("Array.prototype").AsObject(), "join", Joined);
-        guards.Wrap(js.Evaluate("Object.getPrototypeOf(Uint8Array.prototype)").AsObject(), "join", Joined);
-        var buffers = js.Evaluate("ArrayBuffer.prototype").AsObject();
-        guards.Wrap(buffers, "transfer", Transferred);
-        guards.Wrap(buffers, "transferToFixedLength", Transferred);
         JsonStringifyGuard.Install(js, guards.Reserve);
-        js.Call(js.Evaluate(Constructors), new ClrFunction(js, "reserve", guards.ReserveForConstructor, 4));
+        guards.DeferBuffers();
         return guards;
+    }
+
+    /// <summary>
+    /// Making the buffer constructors' proxies costs milliseconds, mostly in creating the constructors themselves, and
+    /// few expressions use them: each of their globals becomes an accessor that, on first touch of any of them, puts
+    /// every proxy in place. Until then no typed array or buffer can exist, so none of the originals is reachable.
+    /// </summary>
+    private void DeferBuffers()
+    {
+        var maker = _js.Evaluate(ProxyMaker);
+        var originals = Buffers.Select(name => _js.Global.GetOwnProperty(name)).ToArray();
+        var installed = false;
+        void InstallAll()
+        {
+            if (installed) return;
+            installed = true;
+            var values = originals.Select(d => d == PropertyDescriptor.Undefined ? JsValue.Undefined : d.Value).ToArray();
+            _js.Call(maker, JsValue.Undefined, [new ClrFunction(_js, "reserve", ReserveForConstructor, 4),
+                new JsArray(_js, [.. Buffers.Select(n => (JsValue)new JsString(n))]), new JsArray(_js, values)]);
+            // Taken from the originals, not from globals a script may have replaced by now.
+            var typedArrayPrototype = values[Array.IndexOf(Buffers, "Uint8Array")].AsObject().Get("prototype").AsObject().Prototype!;
+            Wrap(typedArrayPrototype, "join", Joined);
+            var buffers = values[Array.IndexOf(Buffers, "ArrayBuffer")].AsObject().Get("prototype").AsObject();
+            Wrap(buffers, "transfer", Transferred);
+            Wrap(buffers, "transferToFixedLength", Transferred);
+        }
+        foreach (var name in Buffers)
+        {
+            if (_js.Global.GetOwnProperty(name) == PropertyDescriptor.Undefined) continue;
+            var get = new ClrFunction(_js, name, (_, _) =>
+            {
+                InstallAll();
+                return _js.Global.Get(name);
+            });
+            var set = new ClrFunction(_js, name, (_, args) =>
+            {
+                InstallAll();
+                _js.Global.Set(name, args.At(0));
+                return JsValue.Undefined;
+            }, 1);
+            _js.Global.DefineOwnProperty(name, new GetSetPropertyDescriptor(get, set, enumerable: false, configurable: true));
+        }
     }
 
     /// <summary>Called before each evaluation: the limit, like Jint's own, is on what one evaluation allocates.</summary>
