@@ -28,7 +28,11 @@ internal static class ApplicationServices
     public static async Task AddApplicationServicesAsync(this WebApplicationBuilder builder)
     {
         var connectionString = await builder.AddAfterSalesDatabaseAsync();
-        builder.Services.AddAfterSalesWorkflows(o => builder.Configuration.GetSection("Workflows").Bind(o)).AddAfterSalesActivities();
+        builder.Services.AddAfterSalesWorkflows(o =>
+        {
+            builder.Configuration.GetSection("Workflows").Bind(o);
+            if (o.Validate() is { Count: > 0 } problems) throw new StartupException(string.Join("; ", problems));
+        }).AddAfterSalesActivities();
         builder.Services.AddAfterSalesPersistence(connectionString);
         builder.AddAfterSalesJobs(connectionString);
         builder.AddCaseOptions();
@@ -54,6 +58,7 @@ internal static class ApplicationServices
 
     public static void MapApplicationEndpoints(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAfterSalesAuth();

@@ -22,7 +22,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdGenerator, SequentialIdGenerator>();
-        services.AddSingleton(sp => new ExpressionEngine(options.JavaScript, sp.GetServices<IWorkflowGlobal>()));
+        services.AddSingleton(sp => new ExpressionEngine(options.JavaScript, options.Liquid, sp.GetServices<IWorkflowGlobal>()));
         services.AddSingleton(_ => new ActivityRegistry(builder.ActivityTypes));
         services.AddSingleton<WorkflowCompiler>();
         services.AddSingleton<WorkflowRunner>();

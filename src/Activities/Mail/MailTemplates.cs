@@ -11,29 +11,27 @@ public sealed record RenderedMail(string Subject, string Body);
 /// <summary>Renders mail subjects and bodies from Liquid templates (Fluid) over a JSON model.</summary>
 public static partial class MailTemplates
 {
-    private static readonly FluidParser Parser = new();
-    private static readonly TemplateOptions Options = new() { MaxSteps = 100_000, MaxRecursion = 32 };
+    private static readonly LiquidSandbox DefaultSandbox = new(new LiquidLimits());
 
     /// <summary>
     /// Renders both templates; the model's properties are the templates' top-level names
     /// (<c>{{ case.number }}</c>, <c>{% for item in items %}</c>). Output is not HTML-encoded. The subject's line
     /// breaks become spaces. Throws <see cref="MailTemplateException"/> naming the template that does not parse
-    /// (with its line and column) or that breaks a limit.
+    /// (with its line and column) or that breaks a limit of <paramref name="limits"/> (default: <see cref="LiquidLimits"/>'s).
     /// </summary>
-    public static RenderedMail Render(string subjectTemplate, string bodyTemplate, JsonObject model)
+    public static RenderedMail Render(string subjectTemplate, string bodyTemplate, JsonObject model, LiquidLimits? limits = null)
     {
-        var subject = Parse("subject", subjectTemplate);
-        var body = Parse("body", bodyTemplate);
-        var context = new TemplateContext(Options);
-        foreach (var (name, value) in model) context.SetValue(name, PlainValues.From(value));
+        var sandbox = limits is null ? DefaultSandbox : new LiquidSandbox(limits);
+        var subject = Parse(sandbox, "subject", subjectTemplate);
+        var body = Parse(sandbox, "body", bodyTemplate);
         return new RenderedMail(
-            LineBreaks().Replace(RenderOne("subject", subject, context), " ").Trim(),
-            RenderOne("body", body, context));
+            LineBreaks().Replace(RenderOne(sandbox, "subject", subject, model), " ").Trim(),
+            RenderOne(sandbox, "body", body, model));
     }
 
-    private static IFluidTemplate Parse(string which, string text)
+    private static IFluidTemplate Parse(LiquidSandbox sandbox, string which, string text)
     {
-        if (Parser.TryParse(text, out var template, out var error)) return template;
+        if (sandbox.TryParse(text, out var template, out var error)) return template;
         // Fluid says e.g. "End of tag '}}' was expected at (1:14)\nSource:\n…".
         var reason = error.Split('\n')[0].Trim();
         var at = Position().Match(reason);
@@ -43,15 +41,17 @@ public static partial class MailTemplates
             : throw new MailTemplateException(which, null, null, $"The {which} template does not parse: {reason}");
     }
 
-    private static string RenderOne(string which, IFluidTemplate template, TemplateContext context)
+    private static string RenderOne(LiquidSandbox sandbox, string which, IFluidTemplate template, JsonObject model)
     {
         try
         {
-            return template.Render(context);
+            return sandbox.Render(template, context =>
+            {
+                foreach (var (name, value) in model) context.SetValue(name, PlainValues.From(value));
+            });
         }
-        catch (InvalidOperationException e)
+        catch (LiquidLimitException e)
         {
-            // Fluid reports its MaxSteps / MaxRecursion limits this way.
             throw new MailTemplateException(which, null, null, $"The {which} template broke a limit: {e.Message}", e);
         }
     }

@@ -22,8 +22,11 @@ internal static class SurveyEndpoints
             .ProducesProblem(StatusCodes.Status410Gone);
     }
 
-    public static async Task<ContentHttpResult> ShowSurvey(string token, SurveyService surveys, CancellationToken cancellationToken)
+    public static async Task<ContentHttpResult> ShowSurvey(string token, SurveyService surveys, HttpResponse response, CancellationToken cancellationToken)
     {
+        // The page holds a token that answers the survey: never cached, its own script and style only (SecurityHeaders adds the rest).
+        response.Headers.ContentSecurityPolicy = SurveyPage.ContentSecurityPolicy;
+        response.Headers.CacheControl = "no-store";
         var survey = await surveys.FindAsync(token, cancellationToken);
         var state = survey is null ? SurveyPage.State.Unknown
             : survey.AnsweredAt is not null ? SurveyPage.State.Answered

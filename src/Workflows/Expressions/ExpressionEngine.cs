@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AfterSales.Workflows.Definitions;
-using Fluid;
 using Jint;
 
 namespace AfterSales.Workflows.Expressions;
@@ -23,22 +22,21 @@ public interface IWorkflowGlobal
 
 /// <summary>
 /// Compiles expressions: <c>Literal</c> values are converted once, <c>JavaScript</c> is parsed once by Jint and
-/// run sandboxed (no CLR access, time, memory, recursion and statement limits), <c>Liquid</c> is parsed once by Fluid.
+/// run sandboxed (no CLR access, time, memory, recursion and statement limits), <c>Liquid</c> is parsed once by Fluid and
+/// rendered under <see cref="LiquidLimits"/>.
 /// </summary>
 public sealed class ExpressionEngine
 {
-    private static readonly FluidParser LiquidParser = new();
-
-    public ExpressionEngine(JavaScriptLimits limits, IEnumerable<IWorkflowGlobal> globals)
+    public ExpressionEngine(JavaScriptLimits limits, LiquidLimits liquidLimits, IEnumerable<IWorkflowGlobal> globals)
     {
         Limits = limits;
         Globals = globals.ToArray();
-        LiquidOptions = new TemplateOptions { MaxSteps = 100_000, MaxRecursion = 32 };
+        Liquid = new LiquidSandbox(liquidLimits);
     }
 
     public JavaScriptLimits Limits { get; }
     internal IReadOnlyList<IWorkflowGlobal> Globals { get; }
-    internal TemplateOptions LiquidOptions { get; }
+    internal LiquidSandbox Liquid { get; }
 
     internal Evaluator<T> Compile<T>(ExpressionSpec spec)
     {
@@ -58,7 +56,7 @@ public sealed class ExpressionEngine
                 }
                 return new JavaScriptEvaluator<T>(script);
             case ExpressionSpec.Liquid:
-                if (!LiquidParser.TryParse(spec.Text, out var template, out var error))
+                if (!Liquid.TryParse(spec.Text, out var template, out var error))
                     throw new ExpressionException($"the template does not parse: {error}");
                 return new LiquidEvaluator<T>(template);
             default:
@@ -66,10 +64,15 @@ public sealed class ExpressionEngine
         }
     }
 
-    internal Engine CreateJavaScriptEngine() => new(options => options
+    internal Engine CreateJavaScriptEngine() => new(ConfigureJavaScript);
+
+    internal void ConfigureJavaScript(Options options) => options
         .Strict()
         .TimeoutInterval(Limits.Timeout)
+        .RegexTimeoutInterval(Limits.Timeout) // one match runs inside one native call, where the time limit does not look
         .LimitMemory(Limits.MemoryBytes)
+        // An array's length alone can make natives loop a billion times over holes; every item takes a reference at least.
+        .MaxArraySize((uint)Math.Clamp(Limits.MemoryBytes / IntPtr.Size, 1, uint.MaxValue))
         .LimitRecursion(Limits.RecursionDepth)
-        .MaxStatements(Limits.MaxStatements));
+        .MaxStatements(Limits.MaxStatements);
 }

@@ -13,6 +13,7 @@ namespace AfterSales.Workflows.Expressions;
 internal sealed class ExpressionScope(WorkflowInstance instance, ExpressionEngine engine)
 {
     private Engine? _js;
+    private JavaScriptGuards? _guards;
     private int _jsVariablesVersion = -1;
     private int _variablesVersion;
     private Dictionary<string, JsonNode?>? _globals;
@@ -30,7 +31,12 @@ internal sealed class ExpressionScope(WorkflowInstance instance, ExpressionEngin
         }
         try
         {
+            _guards!.Started();
             return js.Evaluate(script);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
+            throw new ExpressionException($"a regular expression ran longer than the time limit of {engine.Limits.Timeout.TotalMilliseconds:0} ms", e);
         }
         catch (TimeoutException e)
         {
@@ -56,25 +62,26 @@ internal sealed class ExpressionScope(WorkflowInstance instance, ExpressionEngin
 
     public string RenderLiquid(IFluidTemplate template)
     {
-        var context = new TemplateContext(engine.LiquidOptions);
-        context.SetValue("variables", PlainValues.From(VariablesAsJson()));
-        context.SetValue("input", PlainValues.From(instance.Input));
-        context.SetValue("correlationId", instance.CorrelationId);
-        foreach (var (name, value) in Globals()) context.SetValue(name, PlainValues.From(value));
         try
         {
-            return template.Render(context);
+            return engine.Liquid.Render(template, context =>
+            {
+                context.SetValue("variables", PlainValues.From(VariablesAsJson()));
+                context.SetValue("input", PlainValues.From(instance.Input));
+                context.SetValue("correlationId", instance.CorrelationId);
+                foreach (var (name, value) in Globals()) context.SetValue(name, PlainValues.From(value));
+            });
         }
-        catch (InvalidOperationException e)
+        catch (LiquidLimitException e)
         {
-            // Fluid reports its MaxSteps / MaxRecursion limits this way.
-            throw new ExpressionException($"the template broke a limit: {e.Message}", e);
+            throw new ExpressionException(e.Message, e);
         }
     }
 
     private Engine CreateJavaScript()
     {
         var js = engine.CreateJavaScriptEngine();
+        _guards = JavaScriptGuards.Install(js, engine.Limits.MemoryBytes);
         js.SetValue("input", JsValues.FromJson(js, instance.Input));
         js.SetValue("correlationId", instance.CorrelationId is { } c ? new Jint.Native.JsString(c) : Jint.Native.JsValue.Null);
         foreach (var (name, value) in Globals()) js.SetValue(name, JsValues.FromJson(js, value));
