@@ -65,8 +65,7 @@ internal static class CaseEndpoints
         var errors = new Dictionary<string, string[]>();
         if (kind is not null && !CaseKinds.All.Contains(kind)) errors["kind"] = [$"'{kind}' is not one of: {string.Join(", ", CaseKinds.All)}"];
         if (status is not null && !CaseStatuses.All.Contains(status)) errors["status"] = [$"'{status}' is not one of: {string.Join(", ", CaseStatuses.All)}"];
-        if (page < 1) errors["page"] = ["must be 1 or more"];
-        if (pageSize is < 1 or > CaseQueries.MaxPageSize) errors["pageSize"] = [$"must be from 1 to {CaseQueries.MaxPageSize}"];
+        Paging.Check(errors, page, pageSize, CaseQueries.MaxPageSize);
         if (errors.Count > 0) return Problems.BadRequest("The query is invalid", errors);
         return TypedResults.Ok(await queries.ListAsync(new CaseFilter(kind, status, customer?.Trim(), overdue, page, pageSize), cancellationToken));
     }

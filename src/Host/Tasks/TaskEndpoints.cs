@@ -30,8 +30,7 @@ internal static class TaskEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         if (status is not null && !TaskStatuses.All.Contains(status)) errors["status"] = [$"'{status}' is not one of: {string.Join(", ", TaskStatuses.All)}"];
-        if (page < 1) errors["page"] = ["must be 1 or more"];
-        if (pageSize is < 1 or > TaskQueries.MaxPageSize) errors["pageSize"] = [$"must be from 1 to {TaskQueries.MaxPageSize}"];
+        Paging.Check(errors, page, pageSize, TaskQueries.MaxPageSize);
         if (errors.Count > 0) return Problems.BadRequest("The query is invalid", errors);
         return TypedResults.Ok(await tasks.ListAsync(new TaskFilter(role, status, caseId, assignee, page, pageSize), cancellationToken));
     }
