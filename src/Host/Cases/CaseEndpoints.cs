@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using AfterSales.Host.Http;
 using AfterSales.Persistence.Cases;
 using AfterSales.Persistence.Instances;
+using AfterSales.Persistence.Users;
+using Microsoft.AspNetCore.Mvc;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Execution;
 using AfterSales.Workflows.Runtime;
@@ -24,38 +26,107 @@ internal static class CaseEndpoints
     }
 
     /// <summary>
-    /// Checks the request, allocates the case's id and number and starts the published workflow of its kind with the
-    /// case as an initial effect: the case row, its timeline and its first tasks are written with the instance's first burst.
+    /// Checks the request, then starts the published workflow of its kind with the case as an initial effect: the case
+    /// row, its number, its timeline, its first tasks and its <c>Idempotency-Key</c> are written with the instance's first
+    /// burst, or nothing is. A refused request uses no number; a retry with the same key answers the same case.
     /// </summary>
     public static async Task<Results<Created<CaseView>, ProblemHttpResult>> OpenCase(
         HttpRequest request, ClaimsPrincipal principal, IWorkflowDefinitionStore definitions, CaseService cases, CaseQueries queries,
-        WorkflowRuntime runtime, IIdGenerator ids, TimeProvider time, CancellationToken cancellationToken)
+        UserAccounts users, WorkflowRuntime runtime, IIdGenerator ids, TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
         if (malformed is not null) return malformed;
+        var user = principal.Identity?.Name ?? "";
+        var (key, keyProblem) = CaseRequestKeys.Read(request, user, body);
+        if (keyProblem is not null) return Problems.BadRequest("The request is invalid", CaseRequestKeys.Header, keyProblem);
+        if (key is not null && await AnswerRetryAsync(key, cases, queries, cancellationToken) is { } retried) return retried;
+
         var (newCase, errors) = NewCaseRequest.Read(body);
         if (newCase is null) return Problems.BadRequest("The case is invalid", errors);
-        // Checked before a number is taken, so a kind without a workflow writes nothing.
+        if (newCase.Owner is { } owner && await users.FindAsync(owner, cancellationToken) is null)
+            return Problems.BadRequest("The case is invalid", "owner", $"there is no user '{owner}'");
         if (await definitions.FindPublishedAsync(newCase.Kind, cancellationToken) is null)
             return KindConflict(newCase.Kind, $"there is no published workflow '{newCase.Kind}': publish it before opening {newCase.Kind} cases");
 
-        var user = principal.Identity?.Name;
-        var opened = newCase.Open(ids.NewId(), await cases.AllocateNumberAsync(cancellationToken), user, time.GetUtcNow());
-        RuntimeResult started;
+        var caseId = ids.NewId();
+        // Each attempt proposes the year's next number; one another opener took meanwhile fails the write, so propose again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var opened = newCase.Open(caseId, await cases.ProposeNumberAsync(cancellationToken), user, time.GetUtcNow()) with { RequestKey = key };
+            RuntimeResult started;
+            try
+            {
+                started = await runtime.StartAsync(newCase.Kind, newCase.WorkflowInput(opened, newCase.Owner ?? user), correlationId: caseId,
+                    initialEffects: [opened], cancellationToken: cancellationToken);
+            }
+            catch (WorkflowInputException e)
+            {
+                // Our input does not fit the published workflow: a definition problem, not the caller's. Nothing was written.
+                return KindConflict(newCase.Kind, $"the published workflow '{newCase.Kind}' does not accept the case: {e.Message}");
+            }
+            catch (Exception e) when (CaseNumbers.IsTaken(e) && attempt < MaxNumberAttempts)
+            {
+                continue;
+            }
+            catch (Exception e) when (key is not null && CaseRequestKey.IsTaken(e))
+            {
+                // The same request, sent twice at once: the other one opened the case.
+                return await AnswerRetryAsync(key, cases, queries, cancellationToken) ?? throw new InvalidOperationException("the key's case is gone", e);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return await AnswerAfterFailureAsync(caseId, queries, e, cancellationToken);
+            }
+            if (started.Outcome == RunOutcome.DefinitionNotFound) return KindConflict(newCase.Kind, started.Message ?? "no published workflow");
+            var view = await queries.GetAsync(caseId, cancellationToken)
+                ?? throw new InvalidOperationException($"case {caseId} was not written with its workflow's first burst");
+            return TypedResults.Created($"/api/cases/{view.Id}", view);
+        }
+    }
+
+    private const int MaxNumberAttempts = 20;
+
+    /// <summary>The case an earlier request with this key opened (201, as the first answer), 422 for another body, null when the key is new.</summary>
+    private static async Task<Results<Created<CaseView>, ProblemHttpResult>?> AnswerRetryAsync(
+        CaseRequestKey key, CaseService cases, CaseQueries queries, CancellationToken cancellationToken)
+    {
+        if (await cases.FindRequestKeyAsync(key.UserName, key.Key, cancellationToken) is not { } found) return null;
+        if (found.RequestHash != key.RequestHash)
+            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [CaseRequestKeys.Header] = ["was used for another request: send a new key with a new case"],
+            }) { Status = StatusCodes.Status422UnprocessableEntity, Title = "The idempotency key was used for another request" });
+        var view = await queries.GetAsync(found.CaseId, cancellationToken);
+        if (view is null) return null;
+        return TypedResults.Created($"/api/cases/{view.Id}", view);
+    }
+
+    /// <summary>
+    /// Starting failed or threw after its first burst committed (the follow-up work, a database blip): when the case was
+    /// written it is answered as opened (its follow-ups are recovered, not redone by a retry), when it was not the error
+    /// stands, and when that cannot be told the caller hears so, with what makes a retry safe.
+    /// </summary>
+    private static async Task<Results<Created<CaseView>, ProblemHttpResult>> AnswerAfterFailureAsync(
+        string caseId, CaseQueries queries, Exception failure, CancellationToken cancellationToken)
+    {
+        CaseView? view;
         try
         {
-            started = await runtime.StartAsync(newCase.Kind, newCase.WorkflowInput(opened, newCase.Owner ?? user), correlationId: opened.CaseId,
-                initialEffects: [opened], cancellationToken: cancellationToken);
+            view = await queries.GetAsync(caseId, cancellationToken);
         }
-        catch (WorkflowInputException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Our input does not fit the published workflow: a definition problem, not the caller's. The number is lost (gaps are fine).
-            return KindConflict(newCase.Kind, $"the published workflow '{newCase.Kind}' does not accept the case: {e.Message}");
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Service unavailable",
+                Detail = $"Whether case {caseId} was opened cannot be told now. Send the request again with the same {CaseRequestKeys.Header} " +
+                    "header: it answers the case if it was opened and never opens a second one.",
+            });
         }
-        if (started.Outcome == RunOutcome.DefinitionNotFound) return KindConflict(newCase.Kind, started.Message ?? "no published workflow");
-        var view = await queries.GetAsync(opened.CaseId, cancellationToken)
-            ?? throw new InvalidOperationException($"case {opened.CaseId} was not written with its workflow's first burst");
-        return TypedResults.Created($"/api/cases/{view.Id}", view);
+        // Not written: the failure stands, with its own stack trace.
+        if (view is null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        return TypedResults.Created($"/api/cases/{view!.Id}", view);
     }
 
     public static async Task<Results<Ok<Page<CaseView>>, ProblemHttpResult>> ListCases(
