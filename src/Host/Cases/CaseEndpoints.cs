@@ -130,7 +130,7 @@ internal static class CaseEndpoints
     }
 
     public static async Task<Results<Ok<Page<CaseView>>, ProblemHttpResult>> ListCases(
-        CaseQueries queries, CancellationToken cancellationToken,
+        CaseQueries queries, ClaimsPrincipal principal, PersonalData personalData, CancellationToken cancellationToken,
         string? kind = null, string? status = null, string? customer = null, bool overdue = false, int page = 1, int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
@@ -138,13 +138,15 @@ internal static class CaseEndpoints
         if (status is not null && !CaseStatuses.All.Contains(status)) errors["status"] = [$"'{status}' is not one of: {string.Join(", ", CaseStatuses.All)}"];
         Paging.Check(errors, page, pageSize, CaseQueries.MaxPageSize);
         if (errors.Count > 0) return Problems.BadRequest("The query is invalid", errors);
-        return TypedResults.Ok(await queries.ListAsync(new CaseFilter(kind, status, customer?.Trim(), overdue, page, pageSize), cancellationToken));
+        var found = await queries.ListAsync(new CaseFilter(kind, status, customer?.Trim(), overdue, page, pageSize), cancellationToken);
+        return TypedResults.Ok(found with { Items = await personalData.FilterAsync(principal, found.Items, c => c.Id, cancellationToken) });
     }
 
     /// <summary>The case with its timeline, open tasks, follow-ups, forms, costs, mails and SLA.</summary>
-    public static async Task<Results<Ok<CaseDetails>, ProblemHttpResult>> GetCase(string caseId, CaseQueries queries, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<CaseDetails>, ProblemHttpResult>> GetCase(
+        string caseId, CaseQueries queries, ClaimsPrincipal principal, PersonalData personalData, CancellationToken cancellationToken) =>
         await queries.GetDetailsAsync(caseId, cancellationToken) is { } details
-            ? TypedResults.Ok(details)
+            ? TypedResults.Ok(await personalData.FilterAsync(principal, details, cancellationToken))
             : Problems.NotFound($"There is no case '{caseId}'.");
 
     /// <summary>Books a cost: <c>{kind: labour|material|transport|travel|installation|commissioning, amount, personTimes, note}</c>.</summary>

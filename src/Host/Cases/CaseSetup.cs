@@ -11,6 +11,7 @@ internal static class CaseSetup
     /// </summary>
     public static void AddCaseOptions(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<PersonalData>();
         builder.Services.AddOptions<CaseOptions>()
             .Configure<IConfiguration>((options, configuration) =>
             {
