@@ -5,7 +5,6 @@ using AfterSales.Host.Http;
 using AfterSales.Persistence.Cases;
 using AfterSales.Persistence.Instances;
 using AfterSales.Persistence.Users;
-using Microsoft.AspNetCore.Mvc;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Execution;
 using AfterSales.Workflows.Runtime;
@@ -75,12 +74,10 @@ internal static class CaseEndpoints
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return await AnswerAfterFailureAsync(caseId, queries, e, cancellationToken);
+                return await AnswerOpenedAsync(request.HttpContext.Response, opened, queries, e, cancellationToken);
             }
             if (started.Outcome == RunOutcome.DefinitionNotFound) return KindConflict(newCase.Kind, started.Message ?? "no published workflow");
-            var view = await queries.GetAsync(caseId, cancellationToken)
-                ?? throw new InvalidOperationException($"case {caseId} was not written with its workflow's first burst");
-            return TypedResults.Created($"/api/cases/{view.Id}", view);
+            return await AnswerOpenedAsync(request.HttpContext.Response, opened, queries, failure: null, cancellationToken);
         }
     }
 
@@ -102,31 +99,32 @@ internal static class CaseEndpoints
     }
 
     /// <summary>
-    /// Starting failed or threw after its first burst committed (the follow-up work, a database blip): when the case was
-    /// written it is answered as opened (its follow-ups are recovered, not redone by a retry), when it was not the error
-    /// stands, and when that cannot be told the caller hears so, with what makes a retry safe.
+    /// The case as opened, read after its start. When the start threw (<paramref name="failure"/>: the work after the
+    /// commit, a database blip) the case may still have been written: then it is answered as opened (its follow-up work
+    /// is recovered, not redone by a retry), and when it was not, the failure stands. When the case cannot be read, the
+    /// caller hears so (503 with Retry-After) with what makes sending again safe, never a 500 that invites a duplicate.
     /// </summary>
-    private static async Task<Results<Created<CaseView>, ProblemHttpResult>> AnswerAfterFailureAsync(
-        string caseId, CaseQueries queries, Exception failure, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CaseView>, ProblemHttpResult>> AnswerOpenedAsync(
+        HttpResponse response, CaseOpened opened, CaseQueries queries, Exception? failure, CancellationToken cancellationToken)
     {
         CaseView? view;
         try
         {
-            view = await queries.GetAsync(caseId, cancellationToken);
+            view = await queries.GetAsync(opened.CaseId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Service unavailable",
-                Detail = $"Whether case {caseId} was opened cannot be told now. Send the request again with the same {CaseRequestKeys.Header} " +
-                    "header: it answers the case if it was opened and never opens a second one.",
-            });
+            response.Headers.RetryAfter = "5";
+            var what = failure is null ? $"Case {opened.Number} was opened" : $"Case {opened.Number} may have been opened";
+            var retry = opened.RequestKey is not null
+                ? $"Send the request again with the same {CaseRequestKeys.Header} header: it answers the case and never opens a second one."
+                : $"Look for it before sending the request again, or send requests with an {CaseRequestKeys.Header} header, which never opens a second case.";
+            return Problems.Unavailable($"{what}, but it cannot be read now. {retry}");
         }
+        if (view is not null) return TypedResults.Created($"/api/cases/{view.Id}", view);
         // Not written: the failure stands, with its own stack trace.
-        if (view is null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-        return TypedResults.Created($"/api/cases/{view!.Id}", view);
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        throw new InvalidOperationException($"case {opened.CaseId} was not written with its workflow's first burst");
     }
 
     public static async Task<Results<Ok<Page<CaseView>>, ProblemHttpResult>> ListCases(
