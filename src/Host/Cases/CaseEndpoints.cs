@@ -9,6 +9,7 @@ using AfterSales.Workflows;
 using AfterSales.Workflows.Execution;
 using AfterSales.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 
 namespace AfterSales.Host.Cases;
 
@@ -18,7 +19,21 @@ internal static class CaseEndpoints
     public static void MapCaseEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases").WithTags("Cases");
-        group.MapPost("/", OpenCase).Accepts<JsonObject>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/", OpenCase).Accepts<JsonObject>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = CaseRequestKeys.Header,
+                    In = ParameterLocation.Header,
+                    Required = false,
+                    Description = "A key of the client's choosing (e.g. a UUID): a retry with the same key answers the case the first request opened.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = CaseRequestKeys.MaxLength },
+                });
+                return Task.CompletedTask;
+            });
         group.MapGet("/", ListCases).ProducesValidationProblem();
         group.MapGet("/{caseId}", GetCase).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{caseId}/costs", AddCost).Accepts<JsonObject>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);

@@ -147,6 +147,14 @@ public sealed class CaseOpeningTests(PostgresFixture postgres, HostFixture host)
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "Idempotency-Key");
     }
 
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheIdempotencyKeyHeader()
+    {
+        var operation = (await Client.GetJsonAsync("/openapi/v1.json"))["paths"]!["/api/cases"]!["post"]!;
+
+        Assert.Contains(operation["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "Idempotency-Key" && p["in"]!.GetValue<string>() == "header");
+    }
+
     private async Task PublishComplaintAsync()
     {
         var published = (await Client.GetJsonAsync(Api.Definitions)).AsArray().Any(d => d!["definitionId"]!.GetValue<string>() == "complaint");
