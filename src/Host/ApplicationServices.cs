@@ -43,7 +43,12 @@ internal static class ApplicationServices
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Malformed bodies and query strings throw, so BadRequestExceptionHandler can say what was wrong.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // RequestGuard refuses these first; bound records refuse them too should a body ever bypass it.
+            o.SerializerOptions.AllowDuplicateProperties = false;
+        });
         builder.Services.AddOpenApi();
     }
 
@@ -62,6 +67,8 @@ internal static class ApplicationServices
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAfterSalesAuth();
+        // After authorisation, so a caller without the right gets 401/403 before anything about the request is said.
+        app.UseMiddleware<RequestGuard>();
         app.MapOpenApi();
         app.MapAuthEndpoints();
         app.MapUserEndpoints();

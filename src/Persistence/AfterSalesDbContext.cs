@@ -27,6 +27,7 @@ public sealed class AfterSalesDbContext(DbContextOptions<AfterSalesDbContext> op
     public DbSet<WorkflowEffectEntity> Effects => Set<WorkflowEffectEntity>();
     public DbSet<CaseEntity> Cases => Set<CaseEntity>();
     public DbSet<CaseNumberCounterEntity> CaseNumberCounters => Set<CaseNumberCounterEntity>();
+    public DbSet<CaseRequestKeyEntity> CaseRequestKeys => Set<CaseRequestKeyEntity>();
     public DbSet<CaseEventEntity> CaseEvents => Set<CaseEventEntity>();
     public DbSet<CaseCostEntity> CaseCosts => Set<CaseCostEntity>();
     public DbSet<TaskEntity> Tasks => Set<TaskEntity>();

@@ -51,6 +51,7 @@ public static class PersistenceServiceCollectionExtensions
             new CaseFileGlobal(Pool(connectionString, sp.GetService<ILoggerFactory>(), maxPoolSize: 10))));
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<CaseService>();
+        services.AddSingleton<CaseContacts>();
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<SurveyService>();
         services.AddSingleton<UserAccounts>();

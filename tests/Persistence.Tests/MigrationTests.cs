@@ -32,7 +32,7 @@ public sealed class MigrationTests(PostgresFixture postgres) : DatabaseTest(post
         var tables = await db.Database.SqlQuery<string>($"select table_name as \"Value\" from information_schema.tables where table_schema = 'aftersales' order by 1").ToListAsync();
 
         Assert.Equal(
-            ["__ef_migrations_history", "case_costs", "case_events", "case_number_counters", "cases", "customers", "follow_ups", "installed_products",
+            ["__ef_migrations_history", "case_costs", "case_events", "case_number_counters", "case_request_keys", "cases", "customers", "follow_ups", "installed_products",
              "mail_outbox", "surveys", "tasks", "users",
              "workflow_bookmarks", "workflow_definition_versions", "workflow_effects", "workflow_incidents", "workflow_instances", "workflow_journal"],
             tables);

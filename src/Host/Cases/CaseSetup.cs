@@ -14,6 +14,7 @@ internal static class CaseSetup
     /// </summary>
     public static void AddCaseOptions(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<PersonalData>();
         builder.Services.AddOptions<CaseOptions>()
             .Configure<IConfiguration>((options, configuration) =>
             {

@@ -37,7 +37,7 @@ internal static partial class FollowUpEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         var followUps = app.MapGroup("/api/follow-ups").WithTags("Follow-ups");
         followUps.MapGet("/", ListFollowUps).ProducesValidationProblem();
-        followUps.MapPost("/{id:long}/done", MarkDone).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        followUps.MapPost("/{id:long}/done", MarkDone).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     /// <summary><c>{name, company, region, email, keyCustomer, visitInterval: "P90D", owner}</c>; a key customer needs a visit interval.</summary>
@@ -115,12 +115,19 @@ internal static partial class FollowUpEndpoints
         return TypedResults.Ok(list.Select(View).ToArray());
     }
 
-    /// <summary>Marks the follow-up done now and writes the next one of its subject, due now + the subject's interval: answers that one.</summary>
-    public static async Task<Results<Ok<FollowUpView>, ProblemHttpResult>> MarkDone(long id, IDbContextFactory<AfterSalesDbContext> contexts,
-        TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the follow-up done now and writes the next one of its subject, due now + the subject's interval: answers that
+    /// one. Only its owner, who made the visit or inspection, says so, or whoever manages them (<see cref="MayClose"/>).
+    /// </summary>
+    public static async Task<Results<Ok<FollowUpView>, ProblemHttpResult>> MarkDone(long id, ClaimsPrincipal principal,
+        IDbContextFactory<AfterSalesDbContext> contexts, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var currentOwner = await db.FollowUps.Where(x => x.Id == id).Select(x => x.Owner).SingleOrDefaultAsync(cancellationToken);
+        if (currentOwner is null) return Problems.NotFound($"There is no follow-up {id}.");
+        if (!MayClose(principal, currentOwner))
+            return Problems.Forbidden($"Follow-up {id} is {currentOwner}'s: only its owner, an aftersales_manager or an admin marks it done.");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The row lock makes a second, concurrent completion find it done.
         if (await db.FollowUps.Where(x => x.Id == id && x.Status != "done")
@@ -159,6 +166,10 @@ internal static partial class FollowUpEndpoints
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(View(next ?? done));
     }
+
+    /// <summary>The owner, or a role that manages follow-ups: the manager reassigns and closes them, the admin runs the install.</summary>
+    private static bool MayClose(ClaimsPrincipal principal, string owner) =>
+        principal.Identity?.Name == owner || principal.IsInRole("aftersales_manager") || principal.IsInRole(Roles.Admin);
 
     private static FollowUpView View(FollowUpEntity x) => new(x.Id, x.Kind, x.SubjectId, x.DueAt, x.Owner, x.Status, x.DoneAt, x.EventKey, x.CreatedAt);
 

@@ -11,6 +11,9 @@ namespace AfterSales.Host.Http;
 /// </summary>
 internal static class RequestBody
 {
+    // RequestGuard refuses a duplicate key before any handler runs; parsing refuses it too, rather than throwing later on access.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = RequestGuard.MaxDepth };
+
     public static async Task<string> ReadTextAsync(this HttpRequest request, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
@@ -21,7 +24,7 @@ internal static class RequestBody
     public static async Task<JsonNode?> ReadJsonAsync(this HttpRequest request, CancellationToken cancellationToken)
     {
         var text = await request.ReadTextAsync(cancellationToken);
-        return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+        return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text, documentOptions: DocumentOptions);
     }
 
     /// <summary>The body as JSON, or the 400 problem naming where it is malformed.</summary>

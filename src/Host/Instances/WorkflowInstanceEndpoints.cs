@@ -75,8 +75,7 @@ internal static class WorkflowInstanceEndpoints
         WorkflowStatus parsed = default;
         if (status is not null && !Enum.TryParse(status, ignoreCase: true, out parsed))
             errors["status"] = [$"'{status}' is not a status: one of {string.Join(", ", Enum.GetNames<WorkflowStatus>())}"];
-        if (page < 1) errors["page"] = ["must be 1 or more"];
-        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"must be from 1 to {MaxPageSize}"];
+        Paging.Check(errors, page, pageSize, MaxPageSize);
         if (errors.Count > 0) return Problems.BadRequest("The query is invalid", errors);
 
         var filter = new InstanceFilter(definitionId, status is null ? null : parsed.ToString(), correlationId, page, pageSize);

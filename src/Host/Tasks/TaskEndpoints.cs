@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Forms;
+using AfterSales.Host.Cases;
 using AfterSales.Host.Http;
 using AfterSales.Host.Instances;
 using AfterSales.Persistence.Instances;
@@ -25,19 +26,23 @@ internal static class TaskEndpoints
     }
 
     public static async Task<Results<Ok<Page<TaskView>>, ProblemHttpResult>> ListTasks(
-        TaskQueries tasks, CancellationToken cancellationToken,
+        TaskQueries tasks, ClaimsPrincipal principal, PersonalData personalData, CancellationToken cancellationToken,
         string? role = null, string? status = null, string? caseId = null, string? assignee = null, int page = 1, int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
         if (status is not null && !TaskStatuses.All.Contains(status)) errors["status"] = [$"'{status}' is not one of: {string.Join(", ", TaskStatuses.All)}"];
-        if (page < 1) errors["page"] = ["must be 1 or more"];
-        if (pageSize is < 1 or > TaskQueries.MaxPageSize) errors["pageSize"] = [$"must be from 1 to {TaskQueries.MaxPageSize}"];
+        Paging.Check(errors, page, pageSize, TaskQueries.MaxPageSize);
         if (errors.Count > 0) return Problems.BadRequest("The query is invalid", errors);
-        return TypedResults.Ok(await tasks.ListAsync(new TaskFilter(role, status, caseId, assignee, page, pageSize), cancellationToken));
+        var found = await tasks.ListAsync(new TaskFilter(role, status, caseId, assignee, page, pageSize), cancellationToken);
+        // A form filled in on one of the case's tasks may repeat the customer's phone or email.
+        return TypedResults.Ok(found with { Items = await personalData.FilterAsync(principal, found.Items, t => t.CaseId, cancellationToken) });
     }
 
-    public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> GetTask(string taskId, TaskQueries tasks, CancellationToken cancellationToken) =>
-        await tasks.GetAsync(taskId, cancellationToken) is { } task ? TypedResults.Ok(task) : Problems.NotFound($"There is no task '{taskId}'.");
+    public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> GetTask(
+        string taskId, TaskQueries tasks, ClaimsPrincipal principal, PersonalData personalData, CancellationToken cancellationToken) =>
+        await tasks.GetAsync(taskId, cancellationToken) is { } task
+            ? TypedResults.Ok(await personalData.FilterAsync(principal, task, cancellationToken))
+            : Problems.NotFound($"There is no task '{taskId}'.");
 
     /// <summary>Takes an open task for the acting user, so colleagues see it is being dealt with. Body (optional): <c>{user}</c>.</summary>
     public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> ClaimTask(

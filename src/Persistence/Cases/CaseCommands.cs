@@ -13,6 +13,19 @@ internal static class CaseCommands
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $11)
         """;
 
+    // After the case row: a number another case took first fails the burst on ux_cases_number before the counter moves.
+    private const string AdvanceCounterSql = """
+        insert into aftersales.case_number_counters as c (year, last) values ($1, $2)
+        on conflict (year) do update set last = greatest(c.last, excluded.last)
+        """;
+
+    // Expired keys go first, so a key may be used again after its lifetime; a live one fails the burst on its primary key.
+    private const string DeleteExpiredKeysSql = "delete from aftersales.case_request_keys where created_at < $1";
+
+    private const string InsertKeySql = """
+        insert into aftersales.case_request_keys (user_name, key, request_hash, case_id, created_at) values ($1, $2, $3, $4, $5)
+        """;
+
     private const string InsertEventSql = """
         insert into aftersales.case_events (case_id, at, kind, actor, text, data)
         select $1, $2, $3, $4, $5, $6
@@ -67,6 +80,13 @@ internal static class CaseCommands
         Add(batch, InsertCaseSql,
             Text(c.CaseId), Text(c.Number), Text(c.Kind), Text(c.Channel), Jsonb(c.Customer.ToJson().ToJsonString()), Jsonb(c.Product.ToJson().ToJsonString()),
             Int(c.Hosts), Int(c.Accessories), Text(c.Description), Text(instanceId), Time(c.At));
+        var (year, sequence) = CaseNumbers.Parse(c.Number);
+        Add(batch, AdvanceCounterSql, Int(year), Int(sequence));
+        if (c.RequestKey is { } key)
+        {
+            Add(batch, DeleteExpiredKeysSql, Time(c.At - CaseService.RequestKeyLifetime));
+            Add(batch, InsertKeySql, Text(key.UserName), Text(key.Key), Text(key.RequestHash), Text(c.CaseId), Time(c.At));
+        }
         AddEvent(batch, c.CaseId, c.At, "opened", c.OpenedBy, $"Case {c.Number} opened: {c.Kind.Replace('_', ' ')} by {c.Channel}",
             new JsonObject { ["number"] = c.Number, ["kind"] = c.Kind, ["channel"] = c.Channel, ["instanceId"] = instanceId });
     }

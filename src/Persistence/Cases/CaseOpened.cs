@@ -20,6 +20,9 @@ public sealed record CaseOpened(
     string? OpenedBy,
     DateTimeOffset At)
 {
+    /// <summary>The request's idempotency key, stored in the case's transaction; null when the caller sent none.</summary>
+    public CaseRequestKey? RequestKey { get; init; }
+
     /// <summary>The case as workflows see it (the <c>caseFile</c> global), before its row exists: status <c>open</c>, no owner.</summary>
     public JsonObject ToCaseFile() => CaseFile.Build(CaseId, Number, Kind, Channel, Customer.ToJson(), Product.ToJson(), Hosts, Accessories,
         Description, CaseStatuses.Open, owner: null, escalationLevel: 0);

@@ -68,7 +68,7 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource, TimeProvider time)
         if (total > 0)
         {
             await using var list = new NpgsqlCommand(
-                $"select {Columns} from aftersales.cases c where {where} order by c.created_at desc, c.id desc limit {pageSize} offset {(page - 1) * pageSize}", connection);
+                $"select {Columns} from aftersales.cases c where {where} order by c.created_at desc, c.id desc limit {pageSize} offset {(page - 1L) * pageSize}", connection);
             list.Parameters.AddRange(parameters.ToArray());
             await using var reader = await list.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) items.Add(ReadCase(reader));

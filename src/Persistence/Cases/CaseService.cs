@@ -5,12 +5,15 @@ namespace AfterSales.Persistence.Cases;
 /// <summary>Writes to cases that do not go through a workflow: case numbers and costs.</summary>
 public sealed class CaseService(NpgsqlDataSource dataSource, TimeProvider time)
 {
-    // One atomic statement: concurrent callers each get their own number. A number allocated for a case whose start then
-    // fails is simply not used: numbers may have gaps, never duplicates.
-    private const string NextNumberSql = """
-        insert into aftersales.case_number_counters as c (year, last) values ($1, 1)
-        on conflict (year) do update set last = c.last + 1
-        returning last
+    /// <summary>How long an <c>Idempotency-Key</c> answers its first case: a day covers any client's retries.</summary>
+    public static readonly TimeSpan RequestKeyLifetime = TimeSpan.FromHours(24);
+
+    // Only a proposal: the counter advances with the case (CaseCommands.Open), and a number taken meanwhile fails that
+    // write on the unique index, so the opener proposes again. A refused case leaves the counter as it was.
+    private const string NextNumberSql = "select coalesce((select last from aftersales.case_number_counters where year = $1), 0) + 1";
+
+    private const string FindKeySql = """
+        select request_hash, case_id from aftersales.case_request_keys where user_name = $1 and key = $2 and created_at >= $3
         """;
 
     private const string AddCostSql = """
@@ -30,14 +33,25 @@ public sealed class CaseService(NpgsqlDataSource dataSource, TimeProvider time)
         select id from cost
         """;
 
-    /// <summary>The next case number of the year, <c>AS-2026-000123</c>.</summary>
-    public async Task<string> AllocateNumberAsync(CancellationToken ct = default)
+    /// <summary>The number the next case of the year would take, <c>AS-2026-000123</c>; see <see cref="CaseNumbers"/>.</summary>
+    public async Task<string> ProposeNumberAsync(CancellationToken ct = default)
     {
         var year = time.GetUtcNow().Year;
         await using var command = dataSource.CreateCommand(NextNumberSql);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = year });
-        var last = (int)(await command.ExecuteScalarAsync(ct))!;
-        return $"AS-{year}-{last:D6}";
+        var next = (int)(await command.ExecuteScalarAsync(ct))!;
+        return CaseNumbers.Format(year, next);
+    }
+
+    /// <summary>The case a live <c>Idempotency-Key</c> of this user opened, with the hash of the body it came with; null when none.</summary>
+    public async Task<(string RequestHash, string CaseId)?> FindRequestKeyAsync(string userName, string key, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(FindKeySql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = userName });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = (time.GetUtcNow() - RequestKeyLifetime).ToUniversalTime() });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetString(1)) : null;
     }
 
     /// <summary>Books a cost on the case and writes it on the timeline; null when there is no such case.</summary>

@@ -248,6 +248,38 @@ namespace AfterSales.Persistence.Migrations
                     b.ToTable("case_number_counters", "aftersales");
                 });
 
+            modelBuilder.Entity("AfterSales.Persistence.Cases.CaseRequestKeyEntity", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasColumnType("text")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("UserName", "Key")
+                        .HasName("pk_case_request_keys");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_case_request_keys_created_at");
+
+                    b.ToTable("case_request_keys", "aftersales");
+                });
+
             modelBuilder.Entity("AfterSales.Persistence.Definitions.WorkflowDefinitionVersionEntity", b =>
                 {
                     b.Property<string>("DefinitionId")

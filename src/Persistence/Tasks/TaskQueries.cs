@@ -52,7 +52,7 @@ public sealed class TaskQueries(NpgsqlDataSource dataSource, TimeProvider time)
         if (total > 0)
         {
             await using var list = new NpgsqlCommand(
-                $"{SelectSql} where {where} order by t.due_at nulls last, t.created_at, t.id limit {pageSize} offset {(page - 1) * pageSize}", connection);
+                $"{SelectSql} where {where} order by t.due_at nulls last, t.created_at, t.id limit {pageSize} offset {(page - 1L) * pageSize}", connection);
             list.Parameters.AddRange(parameters.ToArray());
             await using var reader = await list.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) items.Add(ReadTask(reader));
