@@ -23,6 +23,15 @@ internal sealed class JobsOptions
     /// <summary>Timer resumes this Host runs at once, whichever of its workers run the <c>FireTimers</c> jobs.</summary>
     public int TimerResumeParallelism { get; set; } = 16;
 
+    /// <summary>How often the leading Host (the timer pump's) sweeps the workflow outbox for follow-ups a dead Host left undone.</summary>
+    public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How old an outbox entry must be before the sweep does it: younger ones are the normal path's, which does them right
+    /// after its commit (a race costs work, not correctness). A lost child start is done within about this plus the interval.
+    /// </summary>
+    public TimeSpan OutboxSweepAge { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often each Host claims pending rows of the mail outbox.</summary>
     public TimeSpan MailPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -115,6 +124,9 @@ internal sealed class JobsOptions
         InRange(TimerMaxInFlight, nameof(TimerMaxInFlight), Math.Max(1, TimerBatchSize), 1_000_000);
         Positive(TimerInFlightTimeout, nameof(TimerInFlightTimeout));
         InRange(TimerResumeParallelism, nameof(TimerResumeParallelism), 1, 64);
+        Positive(OutboxSweepInterval, nameof(OutboxSweepInterval), TimeSpan.FromMinutes(10));
+        if (OutboxSweepAge < TimeSpan.Zero || OutboxSweepAge > TimeSpan.FromHours(1))
+            problems.Add($"Jobs:OutboxSweepAge {OutboxSweepAge} is out of range: use 0 to 1 hour");
         Positive(MailPollInterval, nameof(MailPollInterval), TimeSpan.FromMinutes(1));
         InRange(MailBatchSize, nameof(MailBatchSize), 1, 10_000);
         Positive(MailClaimTimeout, nameof(MailClaimTimeout));
