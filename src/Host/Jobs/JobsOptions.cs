@@ -40,9 +40,10 @@ internal sealed class JobsOptions
 
     /// <summary>
     /// How long a claimed outbox row belongs to its job: after that (its job lost with a Host, or out of retries before
-    /// recording the failure) the pump claims it again.
+    /// recording the failure) the pump claims it again. Short, so a dead Host's mail goes within half a minute; a job that
+    /// waited longer in a queue and finds its row claimed again is harmless (the row lock and status send it once).
     /// </summary>
-    public TimeSpan MailClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan MailClaimTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Waits between the attempts of a failing mail; a mail is tried once more than there are delays, then failed.</summary>
     public TimeSpan[]? MailRetryDelays { get; set; }
@@ -57,7 +58,14 @@ internal sealed class JobsOptions
     /// How often an idle worker asks PostgreSQL for a job. Jobs enqueued in the same Host wake its workers at once, so
     /// this bounds only the pick-up of jobs enqueued by another Host.
     /// </summary>
-    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a job fetched by a worker stays invisible to other Hosts' workers. The timeout slides (Hangfire.PostgreSql's
+    /// heartbeat refreshes the fetch of every running job), so a live Host's long job is not handed out again, while the job
+    /// of a Host that died runs elsewhere after this plus a <see cref="QueuePollInterval"/>.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How often Hangfire moves due delayed jobs (mail retries) and due recurring jobs to their queue.</summary>
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
@@ -141,6 +149,9 @@ internal sealed class JobsOptions
         Positive(QueuePollInterval, nameof(QueuePollInterval), TimeSpan.FromHours(1));
         if (QueuePollInterval < TimeSpan.FromMilliseconds(50)) problems.Add($"Jobs:QueuePollInterval {QueuePollInterval} is too short: use at least 50 ms");
         Positive(SchedulePollingInterval, nameof(SchedulePollingInterval), TimeSpan.FromHours(1));
+        // The heartbeat refreshes a running job's fetch every fifth of the timeout, at most once a second.
+        if (InvisibilityTimeout < TimeSpan.FromSeconds(5) || InvisibilityTimeout > TimeSpan.FromHours(1))
+            problems.Add($"Jobs:InvisibilityTimeout {InvisibilityTimeout} is out of range: use 5 seconds to 1 hour");
         Positive(DistributedLockTimeout, nameof(DistributedLockTimeout));
         Positive(JobExpirationCheckInterval, nameof(JobExpirationCheckInterval));
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? "", out _))

@@ -158,9 +158,10 @@ internal static class JobsSetup
             QueuePollInterval = options.QueuePollInterval,
             DistributedLockTimeout = options.DistributedLockTimeout,
             JobExpirationCheckInterval = options.JobExpirationCheckInterval,
-            // A job fetched by a Host that dies is handed out again after 5 minutes (not Hangfire's 30); the sliding
-            // timeout keeps longer jobs of live Hosts their own.
-            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            // A job fetched by a Host that dies is handed out again after this (not Hangfire's 30 minutes); the sliding
+            // timeout keeps longer jobs of live Hosts their own. A job run twice anyway (a Host stalled past it) is harmless:
+            // timers, mails and reports are idempotent.
+            InvisibilityTimeout = options.InvisibilityTimeout,
             UseSlidingInvisibilityTimeout = true,
         });
 }
