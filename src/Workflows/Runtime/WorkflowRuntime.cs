@@ -72,7 +72,6 @@ public sealed class WorkflowRuntime(
         return count;
     }
 
-
     private async Task<RuntimeResult> RunLockedAsync(string instanceId, Func<CompiledWorkflow, WorkflowInstance, ValueTask<RunResult>> run, CancellationToken cancellationToken)
     {
         var (found, value) = await instances.UpdateAsync(instanceId, async instance =>
