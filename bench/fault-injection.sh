@@ -73,15 +73,20 @@ echo "starting Host A (migrates, seeds) and Host B…"
 PID_A=$(start_host host-a "$PORT_A"); PIDS+=("$PID_A")
 PID_B=$(start_host host-b "$PORT_B"); PIDS+=("$PID_B")
 
-# Mail in the outbox while the faults happen (the cases' own mails come hours later, with their SLA ladders).
-psql_ "insert into aftersales.mail_outbox (event_key, case_id, recipients, subject, body, status, attempts, created_at)
-       select 'bench:' || g, null, array['bench@example.com'], 'bench ' || g, 'b', 'pending', 0, now() from generate_series(1, $MAILS) g" >/dev/null
+# Mail in the outbox while the faults happen, a third at each (the cases' own mails come hours later, with their SLA
+# ladders): at the start, just before the kill, just before the restart.
+queue_mail() { # $1 = wave
+  psql_ "insert into aftersales.mail_outbox (event_key, case_id, recipients, subject, body, status, attempts, created_at)
+         select 'bench:$1:' || g, null, array['bench@example.com'], 'bench $1 ' || g, 'b', 'pending', 0, now()
+         from generate_series(1, $((MAILS / 3))) g" >/dev/null
+}
+queue_mail start
 
 cat >"$WORK/clients.py" <<'EOF'
 import json, sys, threading, time, urllib.request, urllib.error
 ports, seconds, out = sys.argv[1].split(","), float(sys.argv[2]), sys.argv[3]
 kinds = ["complaint", "return_item", "special_order", "return_goods"]
-lock = threading.Lock(); answered = []; stats = {"ok": 0, "5xx": 0, "4xx": 0, "failed": 0}
+lock = threading.Lock(); answered = []; stats = {"ok": 0, "5xx": 0, "4xx": 0, "refused": 0, "failed": 0}
 def call(port, path, body, token=None):
     req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=json.dumps(body).encode(), method="POST",
                                  headers={"content-type": "application/json", **({"authorization": "Bearer " + token} if token else {})})
@@ -101,8 +106,9 @@ def client(n):
             with lock: stats["5xx" if e.code >= 500 else "4xx"] += 1
             if e.code == 401: token = None
             time.sleep(0.2)
-        except Exception:
-            with lock: stats["failed"] += 1
+        except Exception as e:
+            # Refused: the killed Host's port. Failed: no answer from a live one (e.g. a timeout).
+            with lock: stats["refused" if "refused" in str(e).lower() else "failed"] += 1
             time.sleep(0.2)
 threads = [threading.Thread(target=client, args=(n,)) for n in range(8)]
 for t in threads: t.start()
@@ -117,8 +123,8 @@ PEAK=0
 sample() { local n; n=$(psql_ "select count(*) from pg_stat_activity where datname = 'aftersales'" 2>/dev/null || echo 0); (( n > PEAK )) && PEAK=$n || true; }
 for s in $(seq 1 "$SECONDS_RUN"); do
   sleep 1; sample
-  if (( s == SECONDS_RUN / 4 )); then echo "  t=${s}s kill -9 Host A (pgid $PID_A)"; kill -9 -- "-$PID_A" || true; fi
-  if (( s == SECONDS_RUN / 2 )); then echo "  t=${s}s pg_ctl restart -m fast"; as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m fast -w restart \
+  if (( s == SECONDS_RUN / 4 )); then queue_mail kill; echo "  t=${s}s kill -9 Host A (pgid $PID_A)"; kill -9 -- "-$PID_A" || true; fi
+  if (( s == SECONDS_RUN / 2 )); then queue_mail restart; echo "  t=${s}s pg_ctl restart -m fast"; as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m fast -w restart \
       -o "-p $PGPORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off" >/dev/null; fi
 done
 wait $CLIENTS
@@ -138,12 +144,12 @@ for f in glob.glob(sys.argv[1] + "/new/*") + glob.glob(sys.argv[1] + "/cur/*"):
 print(sum(n - 1 for n in ids.values() if n > 1), sum(ids.values()))
 EOF
 )
-STATS=$($PY -c "import json; d=json.load(open('$WORK/answered.json')); print(f\"{d['ok']} answered 201, {d['5xx']} answered 5xx, {d['4xx']} answered 4xx, {d['failed']} failed (no answer)\")")
+STATS=$($PY -c "import json; d=json.load(open('$WORK/answered.json')); print(f\"{d['ok']} answered 201, {d['5xx']} answered 5xx, {d['4xx']} answered 4xx, {d['refused']} refused (the killed Host), {d['failed']} without answer\")")
 echo
 echo "requests:     $STATS"
 echo "lost:         $LOST"
 echo "half-written: $HALF"
-echo "duplicates:   ${DUPS% *} (of ${DUPS#* } mails received; $MAILS queued)"
+echo "duplicates:   ${DUPS% *} (of ${DUPS#* } mails received; $((MAILS / 3 * 3)) queued)"
 echo "outbox:       $(psql_ "select string_agg(status || ' ' || n, ', ') from (select status, count(*) n from aftersales.mail_outbox group by status) s")"
-echo "wf outbox:    $(psql_ "select count(*) from aftersales.workflow_outbox") entries left"
+echo "wf outbox:    $(psql_ "select count(*) from aftersales.workflow_outbox") entries left; swept after the faults: $(cat "$WORK"/host-*.log | grep -c 'outbox sweep did' || true) sweep(s)"
 echo "connections:  peak $PEAK of max_connections $MAX_CONN (sampled each second)"
