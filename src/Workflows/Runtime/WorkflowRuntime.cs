@@ -111,7 +111,8 @@ public sealed class WorkflowRuntime(
                 logger.LogWarning(e, "Outbox entry {Kind} {Target} of {InstanceId} failed (the next sweep tries again)", entry.Kind, entry.TargetInstanceId, entry.InstanceId);
             }
         }
-        if (completed > 0) logger.LogInformation("The outbox sweep did {Count} follow-ups that their bursts had left", completed);
+        // A warning: work was left, so a Host died or lost the database after a commit.
+        if (completed > 0) logger.LogWarning("The outbox sweep did {Count} follow-ups that their bursts had left", completed);
         return completed;
     }
 
