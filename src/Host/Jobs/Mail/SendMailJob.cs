@@ -71,9 +71,12 @@ internal sealed class SendMailJob(MailOutbox outbox, IMailSender sender, IOption
         }
     }
 
-    /// <summary>Waits between the tries of a record that failed: quick at first (a restart takes seconds), then every 5 s.</summary>
-    internal static readonly TimeSpan[] RecordRetryDelays =
-        [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)];
+    /// <summary>
+    /// Waits between the tries of a record that failed, then every second: a restart takes seconds, and once the row's claim
+    /// has lapsed (an outage longer than <see cref="JobsOptions.MailClaimTimeout"/>) the record must come before another
+    /// Host's pump claims the row again, or that Host sends it again (with the same Message-Id).
+    /// </summary>
+    internal static readonly TimeSpan[] RecordRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
 
     /// <summary>Holds the fact that the server accepted the mail and records it as soon as the database lets it.</summary>
     private async Task RecordSentAsync(OutboxMail mail, DateTimeOffset sentAt, string messageId, Exception first, CancellationToken cancellationToken)
