@@ -55,6 +55,7 @@ MAX_CONN=$(psql_ "select current_setting('max_connections')")
 SMTP_PORT=$(free_port)
 setsid $PY -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$WORK/maildir" >"$WORK/smtp.log" 2>&1 &
 PIDS+=($!)
+disown  # killed by cleanup, by its process group: no job-status line for it
 
 start_host() { # $1 = name, $2 = port
   ( cd "$(dirname "$HOST_DLL")" && ConnectionStrings__AfterSales="$CONN" Workflows__SeedFolder="$ROOT/workflows-json" \

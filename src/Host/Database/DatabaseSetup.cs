@@ -1,6 +1,6 @@
+using AfterSales.Host.Jobs;
 using AfterSales.Persistence;
 using AfterSales.Persistence.Embedded;
-using AfterSales.Host.Jobs;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
