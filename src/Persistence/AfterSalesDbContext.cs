@@ -25,6 +25,7 @@ public sealed class AfterSalesDbContext(DbContextOptions<AfterSalesDbContext> op
     public DbSet<WorkflowJournalEntity> Journal => Set<WorkflowJournalEntity>();
     public DbSet<WorkflowIncidentEntity> Incidents => Set<WorkflowIncidentEntity>();
     public DbSet<WorkflowEffectEntity> Effects => Set<WorkflowEffectEntity>();
+    public DbSet<WorkflowOutboxEntity> Outbox => Set<WorkflowOutboxEntity>();
     public DbSet<CaseEntity> Cases => Set<CaseEntity>();
     public DbSet<CaseNumberCounterEntity> CaseNumberCounters => Set<CaseNumberCounterEntity>();
     public DbSet<CaseRequestKeyEntity> CaseRequestKeys => Set<CaseRequestKeyEntity>();

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AfterSales.Persistence;
@@ -31,13 +32,17 @@ public static class PersistenceServiceCollectionExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => Pool(connectionString, sp.GetService<ILoggerFactory>()));
+        // The Host binds these to configuration (section Database) and validates them; a bare container uses the defaults.
+        services.AddOptions<DatabasePoolOptions>();
+        services.AddSingleton(sp => Pool(connectionString, sp.GetService<ILoggerFactory>(), Pools(sp).MaxPoolSize, "AfterSales"));
+        services.AddSingleton(sp => new SideReadsDataSource(
+            Pool(connectionString, sp.GetService<ILoggerFactory>(), Pools(sp).SideReadsPoolSize, "AfterSales side reads")));
         services.AddPooledDbContextFactory<AfterSalesDbContext>((sp, options) =>
             AfterSalesDbContext.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AfterSalesDbContext>>().CreateDbContext());
 
-        // A small pool of its own for definition look-ups (see DefinitionVersionReader for why).
-        services.AddSingleton(sp => new DefinitionVersionReader(Pool(connectionString, sp.GetService<ILoggerFactory>(), maxPoolSize: 10)));
+        // Definition look-ups read through the side reads' pool (see SideReadsDataSource for why).
+        services.AddSingleton<DefinitionVersionReader>();
         services.AddSingleton<PostgresWorkflowStore>();
         services.AddSingleton<IWorkflowDefinitionStore>(sp => sp.GetRequiredService<PostgresWorkflowStore>());
         services.AddSingleton<IWorkflowInstanceStore>(sp => sp.GetRequiredService<PostgresWorkflowStore>());
@@ -46,9 +51,8 @@ public static class PersistenceServiceCollectionExtensions
         // Cases: the projection that writes them with each burst, the caseFile expression global, reads and writes.
         services.AddOptions<CaseOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBurstParticipant, CaseProjection>());
-        // A pool of its own, as for DefinitionVersionReader: bursts resolve caseFile while holding their instance's connection.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkflowGlobal, CaseFileGlobal>(sp =>
-            new CaseFileGlobal(Pool(connectionString, sp.GetService<ILoggerFactory>(), maxPoolSize: 10))));
+        // The side reads' pool, as for DefinitionVersionReader: bursts resolve caseFile while holding their instance's connection.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWorkflowGlobal, CaseFileGlobal>());
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<CaseContacts>();
@@ -84,11 +88,16 @@ public static class PersistenceServiceCollectionExtensions
         }
     }
 
-    private static NpgsqlDataSource Pool(string connectionString, ILoggerFactory? loggers, int? maxPoolSize = null)
+    private static DatabasePoolOptions Pools(IServiceProvider services) => services.GetRequiredService<IOptions<DatabasePoolOptions>>().Value;
+
+    /// <summary>A pool of <paramref name="maxPoolSize"/> connections (the budget's, whatever the connection string says), named in <c>pg_stat_activity</c>.</summary>
+    private static NpgsqlDataSource Pool(string connectionString, ILoggerFactory? loggers, int maxPoolSize, string applicationName)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var settings = builder.ConnectionStringBuilder;
-        if (maxPoolSize is { } max) settings.MaxPoolSize = Math.Min(settings.MaxPoolSize, max);
+        settings.MaxPoolSize = maxPoolSize;
+        settings.MinPoolSize = Math.Min(settings.MinPoolSize, maxPoolSize);
+        settings.ApplicationName ??= applicationName;
         // The store sends the same few statements over and over: prepared, the server parses and plans each once per connection.
         if (settings.MaxAutoPrepare == 0) settings.MaxAutoPrepare = 64;
         return builder.UseLoggerFactory(loggers).Build();

@@ -34,7 +34,8 @@ public sealed class MigrationTests(PostgresFixture postgres) : DatabaseTest(post
         Assert.Equal(
             ["__ef_migrations_history", "case_costs", "case_events", "case_number_counters", "case_request_keys", "cases", "customers", "follow_ups", "installed_products",
              "mail_outbox", "surveys", "tasks", "users",
-             "workflow_bookmarks", "workflow_definition_versions", "workflow_effects", "workflow_incidents", "workflow_instances", "workflow_journal"],
+             "workflow_bookmarks", "workflow_definition_versions", "workflow_effects", "workflow_incidents", "workflow_instances", "workflow_journal",
+             "workflow_outbox"],
             tables);
     }
 }

@@ -1,5 +1,7 @@
+using AfterSales.Host.Jobs;
 using AfterSales.Persistence;
 using AfterSales.Persistence.Embedded;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AfterSales.Host.Database;
@@ -18,6 +20,9 @@ internal static class DatabaseSetup
     public static async Task<string> AddAfterSalesDatabaseAsync(this WebApplicationBuilder builder)
     {
         builder.Services.AddExceptionHandler<DatabaseOutage>();
+        // The pools' sizes (the Host's connection budget), read by the persistence and the jobs when they build their pools.
+        builder.Services.AddOptions<DatabasePoolOptions>().BindConfiguration(DatabasePoolOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DatabasePoolOptions>>(new OptionsProblems<DatabasePoolOptions>(o => o.Validate()));
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {

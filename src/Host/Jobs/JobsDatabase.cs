@@ -3,21 +3,22 @@ using Npgsql;
 namespace AfterSales.Host.Jobs;
 
 /// <summary>The connections of the background jobs, apart from the application's pool and named in <c>pg_stat_activity</c>.</summary>
-internal sealed class JobsDatabase(string connectionString) : IAsyncDisposable
+internal sealed class JobsDatabase(string connectionString, int poolSize) : IAsyncDisposable
 {
     /// <summary>
     /// Hangfire's pool, which the pumps and jobs share. Connections are not reset when they go back to it: neither
     /// Hangfire.PostgreSql nor this code leaves session state behind (no prepared statements, SET, LISTEN, temporary
     /// tables or advisory locks), and the reset (DISCARD ALL) would be one more statement per use, most of what an idle
     /// Host sends otherwise.
+    /// Sized by <c>Database:JobsPoolSize</c>.
     /// </summary>
-    public NpgsqlDataSource Pool { get; } = Build(connectionString, "AfterSales jobs", pooled: true);
+    public NpgsqlDataSource Pool { get; } = Build(connectionString, "AfterSales jobs", poolSize);
 
     /// <summary>
     /// Unpooled, for the connections that hold session advisory locks: such a lock lives as long as its session, and
     /// closing a pooled connection would keep the session (and the lock) open in the pool.
     /// </summary>
-    public NpgsqlDataSource Dedicated { get; } = Build(connectionString, "AfterSales jobs (locks)", pooled: false);
+    public NpgsqlDataSource Dedicated { get; } = Build(connectionString, "AfterSales jobs (locks)", poolSize: null);
 
     public async ValueTask DisposeAsync()
     {
@@ -25,11 +26,17 @@ internal sealed class JobsDatabase(string connectionString) : IAsyncDisposable
         await Dedicated.DisposeAsync();
     }
 
-    private static NpgsqlDataSource Build(string connectionString, string applicationName, bool pooled)
+    private static NpgsqlDataSource Build(string connectionString, string applicationName, int? poolSize)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var pooled = poolSize is not null;
         builder.ConnectionStringBuilder.ApplicationName ??= applicationName;
         builder.ConnectionStringBuilder.Pooling = pooled && builder.ConnectionStringBuilder.Pooling;
+        if (poolSize is { } size)
+        {
+            builder.ConnectionStringBuilder.MaxPoolSize = size;
+            builder.ConnectionStringBuilder.MinPoolSize = Math.Min(builder.ConnectionStringBuilder.MinPoolSize, size);
+        }
         builder.ConnectionStringBuilder.NoResetOnClose = pooled;
         builder.ConnectionStringBuilder.MaxAutoPrepare = 0;
         return builder.Build();

@@ -23,6 +23,15 @@ internal sealed class JobsOptions
     /// <summary>Timer resumes this Host runs at once, whichever of its workers run the <c>FireTimers</c> jobs.</summary>
     public int TimerResumeParallelism { get; set; } = 16;
 
+    /// <summary>How often the leading Host (the timer pump's) sweeps the workflow outbox for follow-ups a dead Host left undone.</summary>
+    public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How old an outbox entry must be before the sweep does it: younger ones are the normal path's, which does them right
+    /// after its commit (a race costs work, not correctness). A lost child start is done within about this plus the interval.
+    /// </summary>
+    public TimeSpan OutboxSweepAge { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often each Host claims pending rows of the mail outbox.</summary>
     public TimeSpan MailPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -31,9 +40,10 @@ internal sealed class JobsOptions
 
     /// <summary>
     /// How long a claimed outbox row belongs to its job: after that (its job lost with a Host, or out of retries before
-    /// recording the failure) the pump claims it again.
+    /// recording the failure) the pump claims it again. Short, so a dead Host's mail goes within half a minute; a job that
+    /// waited longer in a queue and finds its row claimed again is harmless (the row lock and status send it once).
     /// </summary>
-    public TimeSpan MailClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan MailClaimTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Waits between the attempts of a failing mail; a mail is tried once more than there are delays, then failed.</summary>
     public TimeSpan[]? MailRetryDelays { get; set; }
@@ -48,7 +58,14 @@ internal sealed class JobsOptions
     /// How often an idle worker asks PostgreSQL for a job. Jobs enqueued in the same Host wake its workers at once, so
     /// this bounds only the pick-up of jobs enqueued by another Host.
     /// </summary>
-    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a job fetched by a worker stays invisible to other Hosts' workers. The timeout slides (Hangfire.PostgreSql's
+    /// heartbeat refreshes the fetch of every running job), so a live Host's long job is not handed out again, while the job
+    /// of a Host that died runs elsewhere after this plus a <see cref="QueuePollInterval"/>.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>How often Hangfire moves due delayed jobs (mail retries) and due recurring jobs to their queue.</summary>
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
@@ -115,6 +132,9 @@ internal sealed class JobsOptions
         InRange(TimerMaxInFlight, nameof(TimerMaxInFlight), Math.Max(1, TimerBatchSize), 1_000_000);
         Positive(TimerInFlightTimeout, nameof(TimerInFlightTimeout));
         InRange(TimerResumeParallelism, nameof(TimerResumeParallelism), 1, 64);
+        Positive(OutboxSweepInterval, nameof(OutboxSweepInterval), TimeSpan.FromMinutes(10));
+        if (OutboxSweepAge < TimeSpan.Zero || OutboxSweepAge > TimeSpan.FromHours(1))
+            problems.Add($"Jobs:OutboxSweepAge {OutboxSweepAge} is out of range: use 0 to 1 hour");
         Positive(MailPollInterval, nameof(MailPollInterval), TimeSpan.FromMinutes(1));
         InRange(MailBatchSize, nameof(MailBatchSize), 1, 10_000);
         Positive(MailClaimTimeout, nameof(MailClaimTimeout));
@@ -129,6 +149,9 @@ internal sealed class JobsOptions
         Positive(QueuePollInterval, nameof(QueuePollInterval), TimeSpan.FromHours(1));
         if (QueuePollInterval < TimeSpan.FromMilliseconds(50)) problems.Add($"Jobs:QueuePollInterval {QueuePollInterval} is too short: use at least 50 ms");
         Positive(SchedulePollingInterval, nameof(SchedulePollingInterval), TimeSpan.FromHours(1));
+        // The heartbeat refreshes a running job's fetch every fifth of the timeout, at most once a second.
+        if (InvisibilityTimeout < TimeSpan.FromSeconds(5) || InvisibilityTimeout > TimeSpan.FromHours(1))
+            problems.Add($"Jobs:InvisibilityTimeout {InvisibilityTimeout} is out of range: use 5 seconds to 1 hour");
         Positive(DistributedLockTimeout, nameof(DistributedLockTimeout));
         Positive(JobExpirationCheckInterval, nameof(JobExpirationCheckInterval));
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? "", out _))

@@ -4,6 +4,7 @@ using AfterSales.Host.FollowUps;
 using AfterSales.Host.Jobs.Mail;
 using AfterSales.Host.Jobs.Reports;
 using AfterSales.Host.Jobs.Timers;
+using AfterSales.Persistence;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Common;
@@ -37,7 +38,7 @@ internal static class JobsSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value);
         services.AddSingleton<IMailSender, SmtpMailSender>();
 
-        services.AddSingleton(_ => new JobsDatabase(connectionString));
+        services.AddSingleton(sp => new JobsDatabase(connectionString, sp.GetRequiredService<IOptions<DatabasePoolOptions>>().Value.JobsPoolSize));
         services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<JobsDatabase>(), sp.GetRequiredService<IOptions<JobsOptions>>().Value));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<IJobFilterProvider>(sp => new JobFilterProviderCollection(
@@ -158,9 +159,10 @@ internal static class JobsSetup
             QueuePollInterval = options.QueuePollInterval,
             DistributedLockTimeout = options.DistributedLockTimeout,
             JobExpirationCheckInterval = options.JobExpirationCheckInterval,
-            // A job fetched by a Host that dies is handed out again after 5 minutes (not Hangfire's 30); the sliding
-            // timeout keeps longer jobs of live Hosts their own.
-            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            // A job fetched by a Host that dies is handed out again after this (not Hangfire's 30 minutes); the sliding
+            // timeout keeps longer jobs of live Hosts their own. A job run twice anyway (a Host stalled past it) is harmless:
+            // timers, mails and reports are idempotent.
+            InvisibilityTimeout = options.InvisibilityTimeout,
             UseSlidingInvisibilityTimeout = true,
         });
 }

@@ -12,11 +12,12 @@ namespace AfterSales.Persistence.Cases;
 /// </summary>
 /// <remarks>
 /// Globals resolve synchronously, once per burst and only when an expression runs, so this is one indexed read
-/// for bursts that use scripts or templates, none for the others. The data source is a small pool of its own (see
-/// <c>DefinitionVersionReader</c> for why), disposed with this.
+/// for bursts that use scripts or templates, none for the others. It reads through <see cref="SideReadsDataSource"/> (see
+/// there for why).
 /// </remarks>
-internal sealed class CaseFileGlobal(NpgsqlDataSource dataSource) : IWorkflowGlobal, IDisposable
+internal sealed class CaseFileGlobal(SideReadsDataSource sideReads) : IWorkflowGlobal
 {
+    private readonly NpgsqlDataSource dataSource = sideReads.DataSource;
     private const string Sql = """
         select number, kind, channel, customer, product, hosts, accessories, description, status, owner, escalation_level,
             sla_paused_since, sla_paused_total
@@ -44,5 +45,4 @@ internal sealed class CaseFileGlobal(NpgsqlDataSource dataSource) : IWorkflowGlo
         return file;
     }
 
-    public void Dispose() => dataSource.Dispose();
 }

@@ -745,6 +745,46 @@ namespace AfterSales.Persistence.Migrations
                     b.ToTable("workflow_journal", "aftersales");
                 });
 
+            modelBuilder.Entity("AfterSales.Persistence.Instances.WorkflowOutboxEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BookmarkId")
+                        .HasColumnType("text")
+                        .HasColumnName("bookmark_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("TargetInstanceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("target_instance_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workflow_outbox");
+
+                    b.HasIndex(new[] { "InstanceId" }, "ix_workflow_outbox_instance_id");
+
+                    b.ToTable("workflow_outbox", "aftersales");
+                });
+
             modelBuilder.Entity("AfterSales.Persistence.Mail.MailOutboxEntity", b =>
                 {
                     b.Property<long>("Id")

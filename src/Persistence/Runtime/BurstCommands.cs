@@ -59,6 +59,13 @@ internal static class BurstCommands
         order by e.n
         """;
 
+    private const string InsertOutboxSql = """
+        insert into aftersales.workflow_outbox (instance_id, kind, target_instance_id, bookmark_id, created_at)
+        select $1, o.kind, o.target_instance_id, o.bookmark_id, $5
+        from unnest($2::text[], $3::text[], $4::text[]) with ordinality as o (kind, target_instance_id, bookmark_id, n)
+        order by o.n
+        """;
+
     public const string InstancePrimaryKey = "pk_workflow_instances";
 
     public static void InsertInstance(NpgsqlBatch batch, WorkflowInstance instance) =>
@@ -73,7 +80,7 @@ internal static class BurstCommands
             Text(instance.Id), Text(instance.Status.ToString()), State(instance), Time(instance.UpdatedAt), Time(instance.FinishedAt),
             new NpgsqlParameter<int> { TypedValue = expectedVersion });
 
-    /// <summary>Adds what a burst changed besides the state: bookmark index rows, journal entries, effects, incidents.</summary>
+    /// <summary>Adds what a burst changed besides the state: bookmark index rows, journal entries, effects, outbox entries, incidents.</summary>
     public static void AddChanges(NpgsqlBatch batch, WorkflowInstance instance, RunResult changes)
     {
         if (changes.RemovedBookmarkIds.Count > 0)
@@ -106,6 +113,13 @@ internal static class BurstCommands
                 Text(instance.Id),
                 Array(NpgsqlDbType.Text, effects.Select(e => e.GetType().FullName ?? e.GetType().Name).ToArray()),
                 Array(NpgsqlDbType.Jsonb, effects.Select(e => JsonSerializer.Serialize(e, e.GetType(), WorkflowStateJson.Options)).ToArray()),
+                Time(instance.UpdatedAt));
+        if (WorkflowOutboxEntry.Of(instance, changes) is { Count: > 0 } outbox)
+            Add(batch, InsertOutboxSql,
+                Text(instance.Id),
+                Array(NpgsqlDbType.Text, outbox.Select(o => o.Kind.ToString()).ToArray()),
+                Array(NpgsqlDbType.Text, outbox.Select(o => o.TargetInstanceId).ToArray()),
+                Array(NpgsqlDbType.Text, outbox.Select(o => o.BookmarkId).ToArray()),
                 Time(instance.UpdatedAt));
         // The burst does not list incident changes (a retry resolves old ones), so the instance's few incidents are
         // written whenever it has any; unchanged rows are left alone by the conflict clause.

@@ -9,12 +9,12 @@ namespace AfterSales.Persistence.Runtime;
 /// ever published is immutable (saving again makes a new version), so a start or resume parses its JSON once per process.
 /// </summary>
 /// <remarks>
-/// It has a connection pool of its own: the runtime looks a version up while <see cref="PostgresWorkflowStore.UpdateAsync{T}"/>
-/// holds an instance's connection, and with one shared pool a burst of resumes could take every connection and
-/// then wait forever for one more.
+/// It reads through <see cref="SideReadsDataSource"/>: the runtime looks a version up while
+/// <see cref="PostgresWorkflowStore.UpdateAsync{T}"/> holds an instance's connection from the main pool.
 /// </remarks>
-internal sealed class DefinitionVersionReader(NpgsqlDataSource dataSource) : IDisposable, IAsyncDisposable
+internal sealed class DefinitionVersionReader(SideReadsDataSource sideReads)
 {
+    private readonly NpgsqlDataSource dataSource = sideReads.DataSource;
     private const int Capacity = 1024;
     private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _immutable = new();
 
@@ -47,8 +47,4 @@ internal sealed class DefinitionVersionReader(NpgsqlDataSource dataSource) : IDi
         }
         return definition;
     }
-
-    public void Dispose() => dataSource.Dispose();
-
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 }

@@ -21,6 +21,10 @@ internal sealed class PostgresWorkflowStore(NpgsqlDataSource dataSource, Definit
     private const string FindBookmarksByNameSql = "select instance_id, id, due_at from aftersales.workflow_bookmarks where name = $1";
     private const string FindBookmarksByNameAndKeySql = "select instance_id, id, due_at from aftersales.workflow_bookmarks where name = $1 and key = $2";
     private const string FindDueBookmarksSql = "select instance_id, id, due_at from aftersales.workflow_bookmarks where due_at <= $1 order by due_at limit $2";
+    private const string FindOutboxSql =
+        "select instance_id, kind, target_instance_id, bookmark_id from aftersales.workflow_outbox where created_at <= $1 order by id limit $2";
+    private const string CompleteOutboxSql =
+        "delete from aftersales.workflow_outbox where instance_id = $1 and kind = $2 and target_instance_id = $3";
     private const string JournalSql = """
         select sequence, activity_id, activity_type, kind, started_at, ended_at, outcome, inputs, outputs, error
         from aftersales.workflow_journal where instance_id = $1 order by sequence
@@ -140,6 +144,28 @@ internal sealed class PostgresWorkflowStore(NpgsqlDataSource dataSource, Definit
                 reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), NullableString(reader, 6),
                 BurstCommands.ReadValues(NullableString(reader, 7)), BurstCommands.ReadValues(NullableString(reader, 8)), NullableString(reader, 9)));
         return journal;
+    }
+
+    public async Task<IReadOnlyList<WorkflowOutboxEntry>> FindOutboxAsync(DateTimeOffset writtenBefore, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(FindOutboxSql);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = writtenBefore.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<WorkflowOutboxEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+            entries.Add(new WorkflowOutboxEntry(reader.GetString(0), Enum.Parse<WorkflowOutboxKind>(reader.GetString(1)), reader.GetString(2),
+                NullableString(reader, 3)));
+        return entries;
+    }
+
+    public async Task CompleteOutboxAsync(WorkflowOutboxEntry entry, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(CompleteOutboxSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entry.InstanceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entry.Kind.ToString() });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = entry.TargetInstanceId });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<IReadOnlyList<BookmarkRef>> ReadBookmarksAsync(NpgsqlCommand command, CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
     private readonly ConcurrentDictionary<string, List<JournalEntry>> _journals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string InstanceId, Bookmark Bookmark)> _bookmarks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<object>> _effects = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, (WorkflowOutboxEntry Entry, DateTimeOffset At)> _outbox = new();
+    private long _outboxSequence;
 
     public void Publish(WorkflowDefinition definition)
     {
@@ -34,7 +36,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
     public Task AddAsync(WorkflowInstance instance, RunResult firstBurst, CancellationToken cancellationToken = default)
     {
         if (!_instances.TryAdd(instance.Id, WorkflowStateJson.Serialize(instance))) throw new DuplicateInstanceException(instance.Id);
-        Apply(instance.Id, firstBurst);
+        Apply(instance, firstBurst);
         return Task.CompletedTask;
     }
 
@@ -50,7 +52,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
             if (changes is not null)
             {
                 _instances[instanceId] = WorkflowStateJson.Serialize(instance);
-                Apply(instanceId, changes);
+                Apply(instance, changes);
             }
             return (true, value);
         }
@@ -83,6 +85,20 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
         lock (journal ?? new object()) return Task.FromResult<IReadOnlyList<JournalEntry>>(journal?.ToList() ?? []);
     }
 
+    public Task<IReadOnlyList<WorkflowOutboxEntry>> FindOutboxAsync(DateTimeOffset writtenBefore, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<WorkflowOutboxEntry>>(_outbox
+            .Where(e => e.Value.At <= writtenBefore)
+            .OrderBy(e => e.Key)
+            .Take(limit)
+            .Select(e => e.Value.Entry).ToList());
+
+    public Task CompleteOutboxAsync(WorkflowOutboxEntry entry, CancellationToken cancellationToken = default)
+    {
+        foreach (var (key, value) in _outbox)
+            if (value.Entry == entry) _outbox.TryRemove(key, out _);
+        return Task.CompletedTask;
+    }
+
     /// <summary>The effects the instance's bursts emitted, in order.</summary>
     public IReadOnlyList<object> GetEffects(string instanceId)
     {
@@ -91,8 +107,11 @@ public sealed class InMemoryWorkflowStore : IWorkflowDefinitionStore, IWorkflowI
         lock (effects) return effects.ToList();
     }
 
-    private void Apply(string instanceId, RunResult changes)
+    private void Apply(WorkflowInstance instance, RunResult changes)
     {
+        var instanceId = instance.Id;
+        foreach (var entry in WorkflowOutboxEntry.Of(instance, changes))
+            _outbox[Interlocked.Increment(ref _outboxSequence)] = (entry, instance.UpdatedAt);
         if (changes.Effects.Count > 0)
         {
             var effects = _effects.GetOrAdd(instanceId, _ => []);

@@ -15,7 +15,9 @@ public interface IWorkflowDefinitionStore
 /// <list type="bullet">
 /// <item>an instance is saved whole with its burst's journal and bookmark changes, or not at all;</item>
 /// <item><see cref="UpdateAsync{T}"/> holds an exclusive lock on the instance, across processes, from load to save;</item>
-/// <item>bookmark look-ups by name/key and by due time are index look-ups, whatever the number of instances.</item>
+/// <item>bookmark look-ups by name/key and by due time are index look-ups, whatever the number of instances;</item>
+/// <item>a burst's <see cref="WorkflowOutboxEntry.Of"/> entries are saved with it, stamped with the instance's
+/// <see cref="WorkflowInstance.UpdatedAt"/>, and kept until <see cref="CompleteOutboxAsync"/>.</item>
 /// </list>
 /// </summary>
 public interface IWorkflowInstanceStore
@@ -40,6 +42,12 @@ public interface IWorkflowInstanceStore
     Task<IReadOnlyList<BookmarkRef>> FindDueBookmarksAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Outbox entries saved at or before <paramref name="writtenBefore"/> and not completed, oldest first.</summary>
+    Task<IReadOnlyList<WorkflowOutboxEntry>> FindOutboxAsync(DateTimeOffset writtenBefore, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets an outbox entry whose work is done (or no longer needed). Completing one that is gone does nothing.</summary>
+    Task CompleteOutboxAsync(WorkflowOutboxEntry entry, CancellationToken cancellationToken = default);
 }
 
 public sealed record BookmarkRef(string InstanceId, string BookmarkId, DateTimeOffset? DueAt = null);

@@ -88,32 +88,90 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>
-    /// After a burst is saved: start the children it asked for, and resume the parent of an instance that ended.
-    /// Both are idempotent (a child's id is fixed in its parent's bookmark; a consumed bookmark is not resumed
-    /// twice), so doing them again after a crash is safe. Answers the instance as it is afterwards: a child that
-    /// ends at once has resumed its parent already.
+    /// Does the outbox entries saved at or before <paramref name="writtenBefore"/> that no one completed: the follow-up work
+    /// of bursts whose process died (or lost the database) after the commit. Safe beside the normal path and another
+    /// sweep, as every entry is idempotent (<see cref="WorkflowOutboxEntry"/>). Answers how many entries it completed.
+    /// </summary>
+    /// <param name="writtenBefore">Leave younger entries to the process that wrote them: a sweep racing it costs work, not correctness.</param>
+    public async Task<int> SweepOutboxAsync(DateTimeOffset writtenBefore, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        var completed = 0;
+        foreach (var entry in await instances.FindOutboxAsync(writtenBefore, limit, cancellationToken))
+        {
+            try
+            {
+                // An instance that is gone has nothing left to follow up.
+                if (await instances.FindAsync(entry.InstanceId, cancellationToken) is { } source)
+                    await RunAsync(entry, source, cancellationToken);
+                await instances.CompleteOutboxAsync(entry, cancellationToken);
+                completed++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Outbox entry {Kind} {Target} of {InstanceId} failed (the next sweep tries again)", entry.Kind, entry.TargetInstanceId, entry.InstanceId);
+            }
+        }
+        // A warning: work was left, so a Host died or lost the database after a commit.
+        if (completed > 0) logger.LogWarning("The outbox sweep did {Count} follow-ups that their bursts had left", completed);
+        return completed;
+    }
+
+    /// <summary>
+    /// After a burst is saved: its outbox entries (start the children it asked for, cancel those it dropped, resume the parent
+    /// of an instance that ended), each completed once done. One that fails stays in the outbox for
+    /// <see cref="SweepOutboxAsync"/>: the burst is committed, so the caller hears of its success, not of this failure.
+    /// Answers the instance as it is afterwards: a child that ends at once has resumed its parent already.
     /// </summary>
     private async Task<WorkflowInstance> FollowUpAsync(WorkflowInstance instance, RunResult burst, CancellationToken cancellationToken)
     {
         var parentTouched = false;
-        foreach (var bookmark in burst.ChildStarts)
+        foreach (var entry in WorkflowOutboxEntry.Of(instance, burst))
         {
-            if (await instances.ExistsAsync(bookmark.ChildInstanceId!, cancellationToken)) continue;
-            await StartChildAsync(instance, bookmark, cancellationToken);
-            parentTouched = true;
+            try
+            {
+                parentTouched |= await RunAsync(entry, instance, cancellationToken);
+                await instances.CompleteOutboxAsync(entry, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Follow-up {Kind} {Target} of {InstanceId} failed: left to the outbox sweep", entry.Kind, entry.TargetInstanceId, instance.Id);
+            }
         }
-        foreach (var child in burst.CancelledChildInstanceIds)
+        if (!parentTouched) return instance;
+        try
         {
-            var cancelled = await CancelAsync(child, cancellationToken);
-            if (!cancelled.Succeeded) logger.LogInformation("Child {ChildId} of {InstanceId} not cancelled: {Message}", child, instance.Id, cancelled.Message);
+            return await instances.FindAsync(instance.Id, cancellationToken) ?? instance;
         }
-        if (instance.IsFinished && instance.ParentInstanceId is { } parentId && instance.ParentBookmarkId is { } bookmarkId)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            var payload = new JsonObject { ["status"] = instance.Status.ToString(), ["output"] = instance.Output?.DeepClone(), ["instanceId"] = instance.Id };
-            var resumed = await ResumeAsync(parentId, bookmarkId, payload, cancellationToken);
-            if (!resumed.Succeeded) logger.LogInformation("Parent {ParentId} of {InstanceId} not resumed: {Message}", parentId, instance.Id, resumed.Message);
+            logger.LogWarning(e, "Instance {InstanceId} could not be read again after its follow-ups", instance.Id);
+            return instance;
         }
-        return parentTouched ? await instances.FindAsync(instance.Id, cancellationToken) ?? instance : instance;
+    }
+
+    /// <summary>Does one outbox entry of <paramref name="source"/>, the instance that wrote it; answers whether that instance changed.</summary>
+    private async Task<bool> RunAsync(WorkflowOutboxEntry entry, WorkflowInstance source, CancellationToken cancellationToken)
+    {
+        switch (entry.Kind)
+        {
+            case WorkflowOutboxKind.StartChild:
+                // Gone from the parent (cancelled meanwhile), or started already: nothing to do.
+                if (source.Bookmarks.Find(b => b.Id == entry.BookmarkId) is not { } bookmark) return false;
+                if (await instances.ExistsAsync(entry.TargetInstanceId, cancellationToken)) return false;
+                await StartChildAsync(source, bookmark, cancellationToken);
+                return true;
+            case WorkflowOutboxKind.CancelChild:
+                var cancelled = await CancelAsync(entry.TargetInstanceId, cancellationToken);
+                if (!cancelled.Succeeded) logger.LogInformation("Child {ChildId} of {InstanceId} not cancelled: {Message}", entry.TargetInstanceId, source.Id, cancelled.Message);
+                return false;
+            case WorkflowOutboxKind.ResumeParent:
+                var payload = new JsonObject { ["status"] = source.Status.ToString(), ["output"] = source.Output?.DeepClone(), ["instanceId"] = source.Id };
+                var resumed = await ResumeAsync(entry.TargetInstanceId, entry.BookmarkId!, payload, cancellationToken);
+                if (!resumed.Succeeded) logger.LogInformation("Parent {ParentId} of {InstanceId} not resumed: {Message}", entry.TargetInstanceId, source.Id, resumed.Message);
+                return false;
+            default:
+                throw new InvalidOperationException($"unknown outbox entry kind {entry.Kind}");
+        }
     }
 
     private async Task StartChildAsync(WorkflowInstance parent, Bookmark bookmark, CancellationToken cancellationToken)

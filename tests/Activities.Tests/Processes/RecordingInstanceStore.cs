@@ -42,6 +42,8 @@ internal sealed class RecordingInstanceStore(InMemoryWorkflowStore inner) : IWor
     public Task<IReadOnlyList<BookmarkRef>> FindBookmarksAsync(string name, string? key, CancellationToken cancellationToken = default) => inner.FindBookmarksAsync(name, key, cancellationToken);
     public Task<IReadOnlyList<BookmarkRef>> FindDueBookmarksAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken = default) => inner.FindDueBookmarksAsync(dueBy, limit, cancellationToken);
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default) => inner.GetJournalAsync(instanceId, cancellationToken);
+    public Task<IReadOnlyList<WorkflowOutboxEntry>> FindOutboxAsync(DateTimeOffset writtenBefore, int limit, CancellationToken cancellationToken = default) => inner.FindOutboxAsync(writtenBefore, limit, cancellationToken);
+    public Task CompleteOutboxAsync(WorkflowOutboxEntry entry, CancellationToken cancellationToken = default) => inner.CompleteOutboxAsync(entry, cancellationToken);
 
     private void Record(WorkflowInstance instance, RunResult changes)
     {

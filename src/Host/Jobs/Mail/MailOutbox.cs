@@ -39,6 +39,14 @@ internal sealed class MailOutbox(JobsDatabase jobsDatabase)
         where id = $1
         """;
 
+    // A record retried on a new connection, after the server accepted the mail: the lock is gone with the old connection,
+    // so only a row still pending is marked (one marked meanwhile keeps its record).
+    private const string SentIfPendingSql = """
+        update aftersales.mail_outbox
+        set status = 'sent', attempts = attempts + 1, sent_at = $2, message_id = $3, last_error = null, next_attempt_at = null
+        where id = $1 and status = 'pending'
+        """;
+
     private const string FailedSql = """
         update aftersales.mail_outbox
         set status = $2, attempts = attempts + 1, last_error = $3, next_attempt_at = $4
@@ -103,6 +111,16 @@ internal sealed class MailOutbox(JobsDatabase jobsDatabase)
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Marks a pending row sent on a connection of its own (the retry of a record whose lock was lost).</summary>
+    public async Task SentAsync(long id, DateTimeOffset at, string messageId, CancellationToken cancellationToken)
+    {
+        await using var command = _database.CreateCommand(SentIfPendingSql);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
+        command.Parameters.Add(Time(at));
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = messageId });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Queues a mail unless one with this event key exists; answers whether it was queued.</summary>

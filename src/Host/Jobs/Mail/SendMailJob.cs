@@ -9,6 +9,11 @@ namespace AfterSales.Host.Jobs.Mail;
 /// (<see cref="MailRetryFilters"/>); the last failure marks the row <c>failed</c>. A row that is no longer pending is left
 /// alone: a mail is sent at most once per row, except when a Host dies between the server's acceptance and the commit,
 /// when it goes again with the same Message-Id.
+/// <para>
+/// Once the server has accepted a mail, the job never throws into Hangfire's retry (which would send it again): a failure to
+/// record it (the database restarting, the connection dropped) is retried, on new connections with back-off, until the row
+/// says <c>sent</c> or the Host stops.
+/// </para>
 /// </summary>
 internal sealed class SendMailJob(MailOutbox outbox, IMailSender sender, IOptions<JobsOptions> options, TimeProvider time, ILogger<SendMailJob> logger)
 {
@@ -55,6 +60,50 @@ internal sealed class SendMailJob(MailOutbox outbox, IMailSender sender, IOption
             if (final) logger.LogError("Outbox mail {Id} ({EventKey}) failed for good after {Attempts} attempts: {Reason}", id, mail.EventKey, attempt, e.Message);
             throw;
         }
-        await locked.SentAsync(time.GetUtcNow(), messageId);
+        var sentAt = time.GetUtcNow();
+        try
+        {
+            await locked.SentAsync(sentAt, messageId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await RecordSentAsync(mail, sentAt, messageId, e, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Waits between the tries of a record that failed, then every second: a restart takes seconds, and once the row's claim
+    /// has lapsed (an outage longer than <see cref="JobsOptions.MailClaimTimeout"/>) the record must come before another
+    /// Host's pump claims the row again, or that Host sends it again (with the same Message-Id).
+    /// </summary>
+    internal static readonly TimeSpan[] RecordRetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
+
+    /// <summary>Holds the fact that the server accepted the mail and records it as soon as the database lets it.</summary>
+    private async Task RecordSentAsync(OutboxMail mail, DateTimeOffset sentAt, string messageId, Exception first, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Outbox mail {Id} ({EventKey}) was accepted by the server but not recorded ({Reason}): recording it again",
+            mail.Id, mail.EventKey, first.Message);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                // Real time whatever the injected clock says, as for the pumps: a test may fake "now", the retry must still run.
+                await Task.Delay(RecordRetryDelays[Math.Min(attempt, RecordRetryDelays.Length - 1)], cancellationToken);
+                await outbox.SentAsync(mail.Id, sentAt, messageId, cancellationToken);
+                logger.LogInformation("Outbox mail {Id} is recorded sent after {Attempts} more tries", mail.Id, attempt + 1);
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The Host stops: the one case left in which the mail may go again, with the same Message-Id.
+                logger.LogError("Outbox mail {Id} ({EventKey}) was sent but the Host stopped before it could be recorded: it may be sent again as {MessageId}",
+                    mail.Id, mail.EventKey, messageId);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Outbox mail {Id} is still not recorded sent ({Reason}): trying again", mail.Id, e.Message);
+            }
+        }
     }
 }

@@ -17,8 +17,14 @@ namespace AfterSales.Host.Jobs.Timers;
 /// after a lost job, or by a new leader that does not know what the last one enqueued) answers BookmarkNotFound the second
 /// time, so re-enqueueing is safe; the in-flight set only keeps it rare.
 /// </para>
+/// <para>
+/// Every <see cref="JobsOptions.OutboxSweepInterval"/> the leader also sweeps the workflow outbox
+/// (<see cref="WorkflowRuntime.SweepOutboxAsync"/>): the child starts and parent resumes of bursts whose Host died after the
+/// commit. One sweeper at a time keeps the work single; a sweep racing the normal path would still do each entry once.
+/// </para>
 /// </summary>
-internal sealed class TimerPump(JobsDatabase database, IBackgroundJobClient jobs, IOptions<JobsOptions> options, TimeProvider time, ILogger<TimerPump> logger)
+internal sealed class TimerPump(JobsDatabase database, IBackgroundJobClient jobs, WorkflowRuntime runtime, IOptions<JobsOptions> options,
+    TimeProvider time, ILogger<TimerPump> logger)
     : BackgroundService
 {
     // Any fixed number nothing else in the database locks: "TIMERPMP".
@@ -41,6 +47,9 @@ internal sealed class TimerPump(JobsDatabase database, IBackgroundJobClient jobs
 
     private NpgsqlConnection? _connection;
 
+    /// <summary>When (<see cref="Stopwatch"/> ticks) the leader sweeps the workflow outbox next.</summary>
+    private long _nextSweep;
+
     /// <summary>Whether this Host holds the lock (for tests and the log).</summary>
     public bool IsLeader { get; private set; }
 
@@ -61,6 +70,7 @@ internal sealed class TimerPump(JobsDatabase database, IBackgroundJobClient jobs
                     logger.LogWarning("The timer pump failed (it starts again with a new connection): {Reason}", e.Message);
                     await LetGoAsync();
                 }
+                if (IsLeader && Stopwatch.GetTimestamp() >= _nextSweep) await SweepOutboxAsync(stoppingToken);
             }
             while (await timer.NextTickAsync(stoppingToken));
         }
@@ -115,6 +125,20 @@ internal sealed class TimerPump(JobsDatabase database, IBackgroundJobClient jobs
         foreach (var (id, _) in _inFlight.Where(e => e.Value <= clock).ToList()) _inFlight.Remove(id);
 
         if (enqueued > 0) logger.LogDebug("Enqueued {Count} due timers ({InFlight} still in flight)", enqueued, stillDue);
+    }
+
+    /// <summary>Does the outbox entries older than <see cref="JobsOptions.OutboxSweepAge"/>; a failure waits for the next sweep.</summary>
+    private async Task SweepOutboxAsync(CancellationToken cancellationToken)
+    {
+        _nextSweep = Stopwatch.GetTimestamp() + (long)(_options.OutboxSweepInterval.TotalSeconds * Stopwatch.Frequency);
+        try
+        {
+            await runtime.SweepOutboxAsync(time.GetUtcNow() - _options.OutboxSweepAge, cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The workflow outbox sweep failed (it tries again): {Reason}", e.Message);
+        }
     }
 
     private int Enqueue(ref List<BookmarkRef> batch, long clock)

@@ -1,0 +1,72 @@
+using AfterSales.Host.Tests.Jobs;
+using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.Workflows;
+using AfterSales.Workflows.Execution;
+using AfterSales.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AfterSales.Host.Tests.Security;
+
+/// <summary>Issue 7, finding 12: the Host's leader sweeps the workflow outbox, so a child start lost with a Host is done.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class OutboxSweepTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task LeadingHost_StartsTheChildOnce_ThatADeadHostLeftUnstarted()
+    {
+        var settings = JobsHost.FastJobs();
+        settings["Jobs:OutboxSweepInterval"] = "00:00:00.200";
+        settings["Jobs:OutboxSweepAge"] = "00:00:00";
+        await using var host = JobsHost.Start(await postgres.CreateDatabaseAsync("security_outbox_sweep"), settings);
+        await host.PublishAsync(JobWorkflows.Delay("sweep_child", "PT1H"));
+        await host.PublishAsync(Parent("sweep_parent", "sweep_child"));
+
+        // The start commits the parent (and its outbox entry), then the Host "dies" before it starts the child.
+        var dying = new WorkflowRuntime(host.Get<IWorkflowDefinitionStore>(), new DiesAfterAdd(host.Instances), host.Get<WorkflowRunner>(),
+            host.Get<CompiledWorkflowCache>(), NullLogger<WorkflowRuntime>.Instance);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => dying.StartAsync("sweep_parent"));
+
+        await Eventually.HoldsAsync(async () => await host.ScalarAsync("select count(*) from aftersales.workflow_outbox") == 0,
+            TimeSpan.FromSeconds(15), "the sweep empties the outbox");
+        Assert.Equal(1, await host.ScalarAsync(
+            "select count(*) from aftersales.workflow_instances c join aftersales.workflow_instances p on p.id = c.parent_instance_id "
+            + "where c.definition_id = 'sweep_child' and p.definition_id = 'sweep_parent' and c.status = 'Suspended'"));
+    }
+
+    private static string Parent(string id, string child) => $$"""
+        {
+          "definitionId": "{{id}}",
+          "root": {
+            "activities": [
+              { "id": "start", "type": "Start" },
+              { "id": "run", "type": "RunWorkflow", "definitionId": "{{child}}" },
+              { "id": "end", "type": "End" }
+            ],
+            "connections": [
+              { "source": { "activity": "start" }, "target": { "activity": "run" } },
+              { "source": { "activity": "run" }, "target": { "activity": "end" } }
+            ]
+          }
+        }
+        """;
+
+    private sealed class DiesAfterAdd(IWorkflowInstanceStore inner) : IWorkflowInstanceStore
+    {
+        public async Task AddAsync(WorkflowInstance instance, RunResult firstBurst, CancellationToken cancellationToken = default)
+        {
+            await inner.AddAsync(instance, firstBurst, cancellationToken);
+            throw new InvalidOperationException("the Host died right after the commit");
+        }
+
+        public Task<(bool Found, T Value)> UpdateAsync<T>(string instanceId, Func<WorkflowInstance, Task<(T Value, RunResult? Changes)>> work,
+            CancellationToken cancellationToken = default) => inner.UpdateAsync(instanceId, work, cancellationToken);
+        public Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default) => inner.FindAsync(instanceId, cancellationToken);
+        public Task<bool> ExistsAsync(string instanceId, CancellationToken cancellationToken = default) => inner.ExistsAsync(instanceId, cancellationToken);
+        public Task<IReadOnlyList<BookmarkRef>> FindBookmarksAsync(string name, string? key, CancellationToken cancellationToken = default) => inner.FindBookmarksAsync(name, key, cancellationToken);
+        public Task<IReadOnlyList<BookmarkRef>> FindDueBookmarksAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken = default) => inner.FindDueBookmarksAsync(dueBy, limit, cancellationToken);
+        public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default) => inner.GetJournalAsync(instanceId, cancellationToken);
+        public Task<IReadOnlyList<WorkflowOutboxEntry>> FindOutboxAsync(DateTimeOffset writtenBefore, int limit, CancellationToken cancellationToken = default) => inner.FindOutboxAsync(writtenBefore, limit, cancellationToken);
+        public Task CompleteOutboxAsync(WorkflowOutboxEntry entry, CancellationToken cancellationToken = default) => inner.CompleteOutboxAsync(entry, cancellationToken);
+    }
+}
