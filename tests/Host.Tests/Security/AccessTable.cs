@@ -22,6 +22,8 @@ internal static class AccessTable
         ["POST /api/auth/login"] = Access.Public,
         ["POST /api/auth/logout"] = Access.Public,
         ["GET /api/auth/me"] = Access.SignedIn,
+        ["POST /api/auth/password"] = Access.SignedIn,
+        ["POST /api/users/{userName}/unlock"] = Access.Only("admin"),
 
         ["GET /api/cases"] = Access.SignedIn,
         ["POST /api/cases"] = Access.SignedIn,
@@ -56,9 +58,10 @@ internal static class AccessTable
         ["POST /api/workflow-definitions/{definitionId}/retract"] = Access.Only("process_owner"),
         ["GET /api/workflow-definitions/{definitionId}/versions"] = Access.SignedIn,
 
-        ["GET /api/workflow-instances"] = Access.SignedIn,
-        ["POST /api/workflow-instances"] = Access.SignedIn,
-        ["GET /api/workflow-instances/{instanceId}"] = Access.SignedIn,
+        // Instances hold case data in their variables, and starting one is how a process owner tries a workflow: operators only.
+        ["GET /api/workflow-instances"] = Access.Only("admin", "process_owner"),
+        ["POST /api/workflow-instances"] = Access.Only("admin", "process_owner"),
+        ["GET /api/workflow-instances/{instanceId}"] = Access.Only("admin", "process_owner"),
         ["POST /api/workflow-instances/{instanceId}/bookmarks/{bookmarkId}/resume"] = Access.Only("admin", "process_owner"),
         ["POST /api/workflow-instances/{instanceId}/cancel"] = Access.Only("admin", "process_owner"),
         ["POST /api/workflow-instances/{instanceId}/retry"] = Access.Only("admin", "process_owner"),
