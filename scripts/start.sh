@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole platform on this machine: a private PostgreSQL cluster (the embedded default, under
-# ~/.local/share/AfterSales/pgdata), the REST API and the seeded workflows, on http://localhost:5080.
+# ~/.local/share/AfterSales/pgdata, or /var/lib/aftersales/pgdata as root), the REST API and the seeded workflows, on http://localhost:5080.
 # Installs what is missing first. Extra arguments go to the Host (e.g. --urls http://0.0.0.0:8080).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -27,6 +27,7 @@ internal static class SurveyEndpoints
         // The page holds a token that answers the survey: never cached, its own script and style only (SecurityHeaders adds the rest).
         response.Headers.ContentSecurityPolicy = SurveyPage.ContentSecurityPolicy;
         response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
         var survey = await surveys.FindAsync(token, cancellationToken);
         var state = survey is null ? SurveyPage.State.Unknown
             : survey.AnsweredAt is not null ? SurveyPage.State.Answered

@@ -61,7 +61,7 @@ public sealed partial class SecurityHeadersTests(PostgresFixture postgres, HostF
 
             Assert.Equal("DENY", Header(response, "X-Frame-Options"));
             Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
-            Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
+            Assert.Equal("same-origin", Header(response, "Referrer-Policy"));
             Assert.Equal("frame-ancestors 'none'", Header(response, "Content-Security-Policy"));
         }
     }
