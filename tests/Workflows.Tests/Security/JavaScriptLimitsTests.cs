@@ -20,23 +20,10 @@ public sealed class JavaScriptLimitsTests
         MaxStatements = int.MaxValue,
     };
 
-    private static async Task<WorkflowInstance> Run(string script, JavaScriptLimits limits)
-    {
-        using var engine = new TestEngine(options: o => o.JavaScript = limits);
-        var definition = new WorkflowBuilder("script").Variable("result", "Any").Activity("start", "Start")
-            .Activity("set", "SetVariable", Expr.Lit("variable", "result"), Expr.Js("value", script))
-            .Connect("start", "set").Build();
-        return await engine.StartAsync(definition, correlationId: "AS-2026-000123");
-    }
+    private static Task<WorkflowInstance> Run(string script, JavaScriptLimits limits) =>
+        SandboxStep.RunAsync("Any", Expr.Js("value", script), o => o.JavaScript = limits);
 
-    private static void AssertFaulted(WorkflowInstance instance, string expected)
-    {
-        Assert.Equal(WorkflowStatus.Faulted, instance.Status);
-        var incident = Assert.Single(instance.Incidents);
-        Assert.Equal("set", incident.ActivityId);
-        Assert.Contains("input 'value' of activity 'set'", incident.Message);
-        Assert.Contains(expected, incident.Message);
-    }
+    private static void AssertFaulted(WorkflowInstance instance, string expected) => SandboxStep.AssertFaulted(instance, expected);
 
     [Theory]
     [InlineData("/(a+)+$/.test('a'.repeat(40) + '!')")]
