@@ -87,7 +87,7 @@ cat >"$WORK/clients.py" <<'EOF'
 import json, sys, threading, time, urllib.request, urllib.error
 ports, seconds, out = sys.argv[1].split(","), float(sys.argv[2]), sys.argv[3]
 kinds = ["complaint", "return_item", "special_order", "return_goods"]
-lock = threading.Lock(); answered = []; stats = {"ok": 0, "5xx": 0, "4xx": 0, "refused": 0, "failed": 0}
+lock = threading.Lock(); answered = []; stats = {"ok": 0, "503": 0, "5xx": 0, "4xx": 0, "refused": 0, "failed": 0}
 def call(port, path, body, token=None):
     req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=json.dumps(body).encode(), method="POST",
                                  headers={"content-type": "application/json", **({"authorization": "Bearer " + token} if token else {})})
@@ -104,7 +104,7 @@ def client(n):
                 "quantities": {"hosts": 1, "accessories": 0}, "description": "bench"}, token)
             with lock: stats["ok"] += 1; answered.append(body["id"])
         except urllib.error.HTTPError as e:
-            with lock: stats["5xx" if e.code >= 500 else "4xx"] += 1
+            with lock: stats["503" if e.code == 503 else "5xx" if e.code >= 500 else "4xx"] += 1
             if e.code == 401: token = None
             time.sleep(0.2)
         except Exception as e:
@@ -145,7 +145,7 @@ for f in glob.glob(sys.argv[1] + "/new/*") + glob.glob(sys.argv[1] + "/cur/*"):
 print(sum(n - 1 for n in ids.values() if n > 1), sum(ids.values()))
 EOF
 )
-STATS=$($PY -c "import json; d=json.load(open('$WORK/answered.json')); print(f\"{d['ok']} answered 201, {d['5xx']} answered 5xx, {d['4xx']} answered 4xx, {d['refused']} refused (the killed Host), {d['failed']} without answer\")")
+STATS=$($PY -c "import json; d=json.load(open('$WORK/answered.json')); print(f\"{d['ok']} answered 201, {d['503']} answered 503 (database unreachable: retry), {d['5xx']} answered another 5xx, {d['4xx']} answered 4xx, {d['refused']} refused (the killed Host), {d['failed']} without answer\")")
 echo
 echo "requests:     $STATS"
 echo "lost:         $LOST"

@@ -65,10 +65,12 @@ internal static class CaseEndpoints
             return KindConflict(newCase.Kind, $"there is no published workflow '{newCase.Kind}': publish it before opening {newCase.Kind} cases");
 
         var caseId = ids.NewId();
-        // Each attempt proposes the year's next number; one another opener took meanwhile fails the write, so propose again.
+        // Each attempt proposes the year's next number; one another opener took meanwhile fails the write, so propose again,
+        // past the taken one, after a random pause: openers that collided together would otherwise collide again together.
+        string? taken = null;
         for (var attempt = 1; ; attempt++)
         {
-            var opened = newCase.Open(caseId, await cases.ProposeNumberAsync(cancellationToken), user, time.GetUtcNow()) with { RequestKey = key };
+            var opened = newCase.Open(caseId, await cases.ProposeNumberAsync(taken, cancellationToken), user, time.GetUtcNow()) with { RequestKey = key };
             RuntimeResult started;
             try
             {
@@ -82,8 +84,16 @@ internal static class CaseEndpoints
                 // Our input does not fit the published workflow: a definition problem, not the caller's. Nothing was written.
                 return KindConflict(newCase.Kind, $"the published workflow '{newCase.Kind}' does not accept the case: {e.Message}");
             }
-            catch (Exception e) when (CaseNumbers.IsTaken(e) && attempt < MaxNumberAttempts)
+            catch (Exception e) when (CaseNumbers.IsTaken(e))
             {
+                // Nothing was written: after the last attempt the caller may safely send the request again.
+                if (attempt == MaxNumberAttempts)
+                {
+                    request.HttpContext.Response.Headers.RetryAfter = "1";
+                    return Problems.Unavailable("Too many cases are being opened at once; nothing was written: send the request again.");
+                }
+                taken = opened.Number;
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)), cancellationToken);
                 continue;
             }
             catch (Exception e) when (key is not null && CaseRequestKey.IsTaken(e))
@@ -100,7 +110,7 @@ internal static class CaseEndpoints
         }
     }
 
-    private const int MaxNumberAttempts = 20;
+    private const int MaxNumberAttempts = 30;
 
     /// <summary>The case an earlier request with this key opened (201, as the first answer), 422 for another body, null when the key is new.</summary>
     private static async Task<Results<Created<CaseView>, ProblemHttpResult>?> AnswerRetryAsync(

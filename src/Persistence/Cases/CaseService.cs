@@ -10,7 +10,10 @@ public sealed class CaseService(NpgsqlDataSource dataSource, TimeProvider time)
 
     // Only a proposal: the counter advances with the case (CaseCommands.Open), and a number taken meanwhile fails that
     // write on the unique index, so the opener proposes again. A refused case leaves the counter as it was.
-    private const string NextNumberSql = "select coalesce((select last from aftersales.case_number_counters where year = $1), 0) + 1";
+    // Past the number refused last as well: a proposal never repeats a number found taken, so a counter left behind the
+    // cases (restored data, a hand edit) heals instead of failing every opener.
+    private const string NextNumberSql =
+        "select greatest(coalesce((select last from aftersales.case_number_counters where year = $1), 0), $2) + 1";
 
     private const string FindKeySql = """
         select request_hash, case_id from aftersales.case_request_keys where user_name = $1 and key = $2 and created_at >= $3
@@ -34,11 +37,14 @@ public sealed class CaseService(NpgsqlDataSource dataSource, TimeProvider time)
         """;
 
     /// <summary>The number the next case of the year would take, <c>AS-2026-000123</c>; see <see cref="CaseNumbers"/>.</summary>
-    public async Task<string> ProposeNumberAsync(CancellationToken ct = default)
+    /// <summary>The year's next case number; after <paramref name="taken"/> (a number found taken) when one is given.</summary>
+    public async Task<string> ProposeNumberAsync(string? taken = null, CancellationToken ct = default)
     {
         var year = time.GetUtcNow().Year;
+        var after = taken is not null && CaseNumbers.Parse(taken) is var (takenYear, sequence) && takenYear == year ? sequence : 0;
         await using var command = dataSource.CreateCommand(NextNumberSql);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = year });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = after });
         var next = (int)(await command.ExecuteScalarAsync(ct))!;
         return CaseNumbers.Format(year, next);
     }

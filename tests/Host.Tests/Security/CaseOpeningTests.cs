@@ -173,6 +173,29 @@ public sealed class CaseOpeningTests(PostgresFixture postgres, HostFixture host)
             .Where(c => c!["customer"]!["name"]!.GetValue<string>() == customer).ToJsonArray();
 
     /// <summary>The number the next case would get, read from the counter the way the Host proposes it.</summary>
+    [Fact]
+    public async Task ACounterLeftBehindTheCases_IsPassed_AndTheCaseTakesTheFirstFreeNumber()
+    {
+        await PublishComplaintAsync();
+        var last = (await Client.OpenCaseAsync(CaseApi.NewCase(customer: "Before The Counter Slipped"))).Text("number");
+        var sequence = int.Parse(last[^6..], System.Globalization.CultureInfo.InvariantCulture);
+        // As a restore of older data or a hand edit would leave it: the counter three numbers behind the cases.
+        await ExecuteAsync($"update aftersales.case_number_counters set last = {sequence - 3} where year = {Year}");
+
+        var opened = await Client.OpenCaseAsync(CaseApi.NewCase(customer: "After The Counter Slipped"));
+
+        Assert.Equal($"AS-{Year}-{sequence + 1:D6}", opened.Text("number"));
+        Assert.Equal($"AS-{Year}-{sequence + 2:D6}", await NextNumberAsync());
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { Database = DatabaseName }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private async Task<string> NextNumberAsync()
     {
         await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { Database = DatabaseName }.ConnectionString);
