@@ -10,8 +10,8 @@ namespace AfterSales.Host.Cases;
 /// <summary>
 /// A customer's phone and email are personal data: they go out whole only to the roles that talk to customers
 /// (<see cref="Roles"/>) and to whoever works on the case (its owner, the assignee or claimer of one of its tasks).
-/// Everyone else sees the case without them: removed from the customer, and wherever else they appear as text (a form,
-/// a timeline line, a mail's recipients) replaced by <see cref="Hidden"/>. README: "Who sees personal data".
+/// Everyone else sees the case without them: removed from the customer, and replaced by <see cref="Hidden"/> in every
+/// field named for a phone or an email (forms) and in mail recipient lists (mails, timeline). README: "Who sees personal data".
 /// </summary>
 internal sealed class PersonalData(CaseContacts contacts)
 {
@@ -40,40 +40,50 @@ internal sealed class PersonalData(CaseContacts contacts)
         return items.Select(item => caseOf(item) is { } id && found.TryGetValue(id, out var contact) && !contact.Involved ? Hide(item, contact) : item).ToList();
     }
 
-    /// <summary>The item with the customer's phone and email taken out: the customer object's fields removed, any text holding them masked.</summary>
+    /// <summary>
+    /// The item with the customer's phone and email taken out, by where they stand, never by matching text: the customer's
+    /// fields removed, every field named for a phone or an email (a form's <c>receiverPhone</c>, a survey's <c>contactEmail</c>)
+    /// hidden whatever it holds, and the customer's address hidden in mail recipient lists, which only the platform writes.
+    /// Text a person typed (a cost's note, a reason) is left as typed: masking it by value would tell a caller whether a
+    /// guess is the customer's phone, and would garble ids and dates that happen to contain a short phone.
+    /// </summary>
     private static T Hide<T>(T item, CaseContact contact)
     {
-        string[] secrets = [.. new[] { contact.Phone, contact.Email }.OfType<string>().Where(s => s.Length > 0)];
+        string[] addresses = [.. new[] { contact.Email }.OfType<string>().Where(s => s.Length > 0)];
         var json = JsonSerializer.SerializeToNode(item, JsonSerializerOptions.Web)!;
         if (json["customer"] is JsonObject customer)
         {
             foreach (var field in CustomerFields) customer.Remove(field);
             customer["redacted"] = new JsonArray([.. CustomerFields.Select(f => (JsonNode)f)]);
         }
-        Mask(json, secrets);
+        Mask(json, addresses);
         return json.Deserialize<T>(JsonSerializerOptions.Web)!;
     }
 
-    private static void Mask(JsonNode node, string[] secrets)
+    private static void Mask(JsonNode node, string[] addresses)
     {
         switch (node)
         {
             case JsonObject o:
                 foreach (var (key, value) in o.ToList())
-                    if (value is JsonValue v && v.TryGetValue<string>(out var text)) o[key] = MaskText(text, secrets);
-                    else if (value is not null) Mask(value, secrets);
+                    if (IsContactField(key) && value is JsonValue v && v.TryGetValue<string>(out _)) o[key] = Hidden;
+                    else if (key.Equals("recipients", StringComparison.OrdinalIgnoreCase) && value is JsonArray list) MaskRecipients(list, addresses);
+                    else if (value is not null) Mask(value, addresses);
                 break;
             case JsonArray a:
-                for (var i = 0; i < a.Count; i++)
-                    if (a[i] is JsonValue v && v.TryGetValue<string>(out var text)) a[i] = MaskText(text, secrets);
-                    else if (a[i] is { } child) Mask(child, secrets);
+                foreach (var child in a) if (child is not null) Mask(child, addresses);
                 break;
         }
     }
 
-    private static string MaskText(string text, string[] secrets)
+    private static bool IsContactField(string key) =>
+        key.EndsWith("phone", StringComparison.OrdinalIgnoreCase) || key.EndsWith("email", StringComparison.OrdinalIgnoreCase);
+
+    private static void MaskRecipients(JsonArray recipients, string[] addresses)
     {
-        foreach (var secret in secrets) text = text.Replace(secret, Hidden, StringComparison.OrdinalIgnoreCase);
-        return text;
+        for (var i = 0; i < recipients.Count; i++)
+            if (recipients[i] is JsonValue v && v.TryGetValue<string>(out var address)
+                && addresses.Any(a => a.Equals(address.Trim(), StringComparison.OrdinalIgnoreCase)))
+                recipients[i] = Hidden;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Persistence.Tests.Infrastructure;
 
@@ -60,6 +61,42 @@ public sealed class PersonalDataTests(PostgresFixture postgres, HostFixture host
         var customer = (await (await ClientAsAsync("qc")).GetJsonAsync($"{CaseApi.Cases}/{id}"))["customer"]!;
 
         Assert.Equal((Phone, email), (customer.Text("phone"), customer.Text("email")));
+    }
+
+    [Fact]
+    public async Task ACaseWhosePhoneIsOneCharacter_IsAnsweredWhole_ToRolesWithoutPersonalData()
+    {
+        await Client.PublishProcessesAsync();
+        var body = CaseApi.NewCase(customer: "short-phone");
+        body["customer"]!["phone"] = "1";
+        var opened = await Client.OpenCaseAsync(body);
+        var client = await ClientAsAsync("gm");
+
+        var details = await client.GetJsonAsync($"{CaseApi.Cases}/{opened.Text("id")}");
+        var list = await client.GetAsync($"{CaseApi.Cases}?customer=short-phone");
+        var tasks = await client.GetAsync($"{CaseApi.Tasks}?caseId={opened.Text("id")}");
+
+        await list.AssertStatusAsync(HttpStatusCode.OK);
+        await tasks.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal((opened.Text("id"), opened.Text("number"), opened.Text("createdAt")),
+            (details.Text("id"), details.Text("number"), details.Text("createdAt")));
+        Assert.Null(details["customer"]!["phone"]);
+    }
+
+    [Fact]
+    public async Task ANoteHoldingTheCustomersPhone_ComesBackAsTyped_SoMaskingConfirmsNoGuess()
+    {
+        var (id, email) = await OpenCaseAsync("guessed");
+        var warehouse = await ClientAsAsync("warehouse");
+        var note = $"guess {Phone} guess 0755-0000 0000 guess {email.ToUpperInvariant()}";
+
+        var added = await warehouse.PostAsJsonAsync($"{CaseApi.Cases}/{id}/costs",
+            new { kind = "travel", amount = 1, personTimes = 1, note });
+        await added.AssertStatusAsync(HttpStatusCode.Created);
+
+        var details = await warehouse.GetJsonAsync($"{CaseApi.Cases}/{id}");
+        Assert.Equal(note, details["costs"]!["items"]!.AsArray().Single()!.Text("note"));
+        Assert.Null(details["customer"]!["email"]);
     }
 
     private async Task<(string Id, string Email)> OpenCaseAsync(string customer, string? owner = null)
