@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AfterSales.Host.Http;
 
@@ -14,6 +15,12 @@ internal sealed class RequestGuard(RequestDelegate next)
     /// <summary>The deepest JSON the API accepts; no request of ours comes near it.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// The largest body read for a caller who has not signed in (a survey answer, a sign-in) and for one who has (a
+    /// workflow definition is the largest we send, tens of KB): a larger body is refused before it is read whole.
+    /// </summary>
+    public const int MaxAnonymousBodyBytes = 64 * 1024, MaxBodyBytes = 4 * 1024 * 1024;
+
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -25,7 +32,21 @@ internal sealed class RequestGuard(RequestDelegate next)
         }
         foreach (var (name, value) in context.Request.RouteValues)
             if (value is string text && TextProblem(text) is { } problem) errors.TryAdd(name, [problem]);
-        if (errors.Count == 0 && HasJsonBody(context.Request)) await CheckBodyAsync(context.Request, errors);
+        var limit = context.User.Identity?.IsAuthenticated == true ? MaxBodyBytes : MaxAnonymousBodyBytes;
+        if (errors.Count == 0 && HasJsonBody(context.Request) && !await CheckBodyAsync(context.Request, limit, errors))
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status413PayloadTooLarge, Title = "The request is too large",
+                    Detail = $"The body may hold at most {limit} bytes here.",
+                },
+            });
+            return;
+        }
         if (errors.Count == 0)
         {
             await next(context);
@@ -43,14 +64,21 @@ internal sealed class RequestGuard(RequestDelegate next)
     private static bool HasJsonBody(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") && (request.ContentLength is > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0));
 
-    private static async Task CheckBodyAsync(HttpRequest request, Dictionary<string, string[]> errors)
+    /// <summary>False when the body is larger than <paramref name="limit"/>; otherwise its problems are added to <paramref name="errors"/>.</summary>
+    private static async Task<bool> CheckBodyAsync(HttpRequest request, int limit, Dictionary<string, string[]> errors)
     {
+        if (request.ContentLength > limit) return false;
         request.EnableBuffering();
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var chunk = new byte[16 * 1024];
+        for (int read; (read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0;)
+        {
+            if (buffer.Length + read > limit) return false;
+            buffer.Write(chunk, 0, read);
+        }
         request.Body.Position = 0;
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        if (bytes.Trim(" \t\r\n"u8).IsEmpty) return;
+        if (bytes.Trim(" \t\r\n"u8).IsEmpty) return true;
         if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
         try
         {
@@ -60,6 +88,7 @@ internal sealed class RequestGuard(RequestDelegate next)
         {
             errors["$"] = [$"the body is not valid JSON: {e.Message}"];
         }
+        return true;
     }
 
     /// <summary>Why the text cannot be stored, or null: NUL, or half of a surrogate pair.</summary>

@@ -23,6 +23,9 @@ internal static class WorkflowInstanceEndpoints
 {
     private const int MaxPageSize = 500;
 
+    /// <summary>A case id is 32 characters; room for other correlations, none for a 100 KB one.</summary>
+    private const int MaxCorrelationIdLength = 100;
+
     public static void MapWorkflowInstanceEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/workflow-instances").WithTags("Workflow instances").RequireAuthorization(Policies.InstanceOperator);
@@ -46,6 +49,8 @@ internal static class WorkflowInstanceEndpoints
     {
         if (DefinitionIds.Check(request.DefinitionId) is { } idProblem)
             return Problems.BadRequest("The instance cannot start", "definitionId", idProblem);
+        if (request.CorrelationId is { Length: > MaxCorrelationIdLength })
+            return Problems.BadRequest("The instance cannot start", "correlationId", $"must be at most {MaxCorrelationIdLength} characters");
         if (request.Version is { } version && !principal.IsInRole(Roles.ProcessOwner)
             && (await definitions.FindPublishedAsync(request.DefinitionId!, cancellationToken))?.Version != version)
             return Problems.Forbidden($"Version {version} of '{request.DefinitionId}' is not the published one: only a process owner may start it.");
@@ -122,7 +127,8 @@ internal static class WorkflowInstanceEndpoints
 
     /// <summary>Resumes one bookmark with the body as its payload: how a human task is completed until the tasks API exists.</summary>
     public static async Task<Results<Ok<WorkflowInstanceResponse>, ProblemHttpResult>> ResumeBookmark(
-        string instanceId, string bookmarkId, HttpRequest request, WorkflowRuntime runtime, CancellationToken cancellationToken)
+        string instanceId, string bookmarkId, HttpRequest request, ClaimsPrincipal principal, WorkflowRuntime runtime,
+        CancellationToken cancellationToken)
     {
         JsonNode? payload;
         try
@@ -133,6 +139,9 @@ internal static class WorkflowInstanceEndpoints
         {
             return MalformedPayload(e);
         }
+        // A raw resume is the operator's act: a task it completes is recorded as completed by the operator, never by a
+        // user the body names (that would forge the task's history and pass over its role check).
+        if (payload is JsonObject body) body["user"] = principal.Identity?.Name;
         return (await runtime.ResumeAsync(instanceId, bookmarkId, payload, cancellationToken)).ToHttp();
     }
 

@@ -145,6 +145,21 @@ public sealed class InstanceApiTests(PostgresFixture postgres, InstanceApiHost h
         Assert.Null(saved.Headers.Location);
     }
 
+    [Fact]
+    public async Task ResumeBookmark_RecordsTheOperatorWhoResumed_NotAUserTheBodyNames()
+    {
+        var caseId = await OpenCaseAsync();
+        var task = (await Client.OpenTasksAsync(caseId))[0]!;
+        var processOwner = await Staff("process_owner");
+
+        var resumed = await processOwner.PostAsJsonAsync(Api.ResumeUrl(task.Text("instanceId"), task.Text("id")),
+            new { outcome = task["outcomes"]![0]!.GetValue<string>(), user = "aftersales" });
+
+        await resumed.AssertStatusAsync(HttpStatusCode.OK);
+        var completed = await Client.GetJsonAsync($"{CaseApi.Tasks}/{task.Text("id")}");
+        Assert.Equal(("completed", "process_owner"), (completed.Text("status"), completed.Text("completedBy")));
+    }
+
     private async Task<string> OpenCaseAsync() => (await (await Staff("aftersales")).OpenCaseAsync())["id"]!.GetValue<string>();
 
     private async Task<JsonNode> CaseAsync(string caseId) => await Client.GetJsonAsync($"{CaseApi.Cases}/{caseId}");

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using AfterSales.Host.Http;
 using System.Text;
 using System.Text.Json.Nodes;
 using AfterSales.Host.Tests.Infrastructure;
@@ -87,6 +89,24 @@ public sealed class MalformedInputTests(PostgresFixture postgres, HostFixture ho
         var response = await Client.GetAsync(url);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "page");
+    }
+
+    [Fact]
+    public async Task ABodyLargerThanTheAnonymousLimit_Answers413_BeforeItIsRead()
+    {
+        var rating = new string(' ', RequestGuard.MaxAnonymousBodyBytes);
+
+        var response = await AnonymousClient().PostAsync("/api/surveys/x", Api.Json($$"""{"rating":{{rating}}5}"""));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ACorrelationIdLongerThan100Characters_Answers400NamingIt()
+    {
+        var response = await Client.PostAsJsonAsync(Api.Instances, new { definitionId = "no_such_flow", correlationId = new string('x', 101) });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "correlationId");
     }
 
     private async Task<long> CountAsync(string table)
