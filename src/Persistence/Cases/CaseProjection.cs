@@ -1,5 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AfterSales.Cases;
+using AfterSales.Cases.Escalations;
+using AfterSales.Cases.Mail;
+using AfterSales.Cases.Sla;
+using AfterSales.Cases.Surveys;
 using AfterSales.Persistence.Mail;
 using AfterSales.Persistence.Runtime;
 using AfterSales.Persistence.Surveys;
