@@ -261,10 +261,9 @@ public sealed class CaseEffectContractTests
     {
         var effects = typeof(ICaseEffect).Assembly.GetTypes()
             .Where(t => t.IsClass && typeof(ICaseEffect).IsAssignableFrom(t))
-            .Select(t => t.Name)
             .ToList();
 
         Assert.NotEmpty(effects);
-        Assert.All(effects, name => Assert.True(CaseProjection.Handles(name), $"{name} is emitted but not applied to the case tables"));
+        Assert.All(effects, type => Assert.True(CaseProjection.Handles(type), $"{type.Name} is emitted but not applied to the case tables"));
     }
 }
