@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Mail;
+using AfterSales.Cases;
+using AfterSales.Cases.Mail;
 using AfterSales.Tests.Shared;
 using AfterSales.Workflows.Definitions;
 

@@ -1,3 +1,4 @@
+using AfterSales.Cases;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.Cases;

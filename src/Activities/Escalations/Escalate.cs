@@ -1,5 +1,7 @@
-using AfterSales.Activities.Cases;
 using AfterSales.Activities.Mail;
+using AfterSales.Cases;
+using AfterSales.Cases.Escalations;
+using AfterSales.Cases.Mail;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.Escalations;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Forms;
+using AfterSales.Cases.Tasks;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.HumanTasks;
@@ -14,7 +15,7 @@ namespace AfterSales.Activities.HumanTasks;
 [Activity("HumanTask", "Human tasks", "Asks a person in a role to do something and choose an outcome.", DisplayName = "Human task")]
 public sealed class HumanTask(FormCatalog forms) : IResumableActivity, IDynamicOutcomes
 {
-    public const string BookmarkName = "HumanTask";
+    public const string BookmarkName = HumanTaskPayload.BookmarkName;
 
     [Input("The role whose inbox receives the task, e.g. aftersales.", Required = true)]
     public Input<string> Role { get; set; } = null!;
@@ -56,18 +57,9 @@ public sealed class HumanTask(FormCatalog forms) : IResumableActivity, IDynamicO
         // A task nobody could complete would wait forever: better an incident now, naming the form.
         if (form is not null && !forms.Names.Contains(form))
             throw new InvalidOperationException($"'{form}' is not a known form; the forms are: {string.Join(", ", forms.Names)}");
-        var payload = new JsonObject
-        {
-            ["role"] = context.Get(Role),
-            ["user"] = context.Get(User, null),
-            ["title"] = context.Get(Title),
-            ["form"] = form,
-            ["outcomes"] = new JsonArray(outcomes.Select(o => (JsonNode?)o).ToArray()),
-            ["dueAt"] = dueIn is { } d ? (context.Now + d).ToString("O") : null,
-        };
-        if (context.Get(ReasonRequiredFor, []) is { Length: > 0 } needReason)
-            payload["reasonRequiredFor"] = new JsonArray(needReason.Select(o => (JsonNode?)o).ToArray());
-        return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest(BookmarkName, context.CorrelationId, Payload: payload)));
+        var payload = new HumanTaskPayload(context.Get(Role), context.Get(User, null), context.Get(Title), form, outcomes,
+            dueIn is { } d ? context.Now + d : null, context.Get(ReasonRequiredFor, []) ?? []);
+        return ValueTask.FromResult(ActivityResult.Suspend(new BookmarkRequest(BookmarkName, context.CorrelationId, Payload: payload.ToJson())));
     }
 
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeInput resume)
@@ -75,15 +67,16 @@ public sealed class HumanTask(FormCatalog forms) : IResumableActivity, IDynamicO
         // Checked whole before anything is set: a malformed payload is refused, it must not fault the instance and use up the task.
         var payload = resume.Payload as JsonObject;
         var outcome = payload?["outcome"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        var offered = resume.Bookmark.Payload?["outcomes"]?.AsArray().Select(o => o!.GetValue<string>()).ToArray() ?? [];
+        var task = HumanTaskPayload.Read(resume.Bookmark.Payload);
+        var offered = task.Outcomes;
         if (outcome is null) throw new InvalidResumePayloadException("outcome", $"is required: one of {string.Join(", ", offered)}");
         if (!offered.Contains(outcome))
             throw new InvalidResumePayloadException("outcome", $"'{outcome}' is not offered by this task (it offers {string.Join(", ", offered)})");
         string? user = null;
         if (payload!["user"] is { } u && !(u is JsonValue uv && uv.TryGetValue(out user)))
             throw new InvalidResumePayloadException("user", "must be the user name as text");
-        if (resume.Bookmark.Payload?["form"] is JsonValue f && f.TryGetValue<string>(out var form)) CheckForm(form, payload["form"]);
-        if (resume.Bookmark.Payload?["reasonRequiredFor"] is JsonArray needReason && needReason.Any(o => o?.GetValue<string>() == outcome)
+        if (task.Form is { } form) CheckForm(form, payload["form"]);
+        if (task.NeedsReason(outcome)
             && !(payload["form"]?["reason"] is JsonValue r && r.TryGetValue<string>(out var reason) && !string.IsNullOrWhiteSpace(reason)))
             throw new InvalidResumePayloadException("form.reason", $"is required when the outcome is {outcome}");
         context.Set(Outcome, outcome);

@@ -1,3 +1,4 @@
+using AfterSales.Cases.Mail;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.Mail;

@@ -1,4 +1,5 @@
-using AfterSales.Activities.Cases;
+using AfterSales.Cases;
+using AfterSales.Cases.Sla;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.Sla;

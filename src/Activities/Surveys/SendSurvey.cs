@@ -1,4 +1,5 @@
 using AfterSales.Activities.Mail;
+using AfterSales.Cases.Surveys;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.Surveys;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AfterSales.Cases.Surveys;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Expressions;
 

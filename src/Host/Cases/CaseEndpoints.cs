@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AfterSales.Cases;
 using AfterSales.Host.Http;
 using AfterSales.Persistence.Cases;
 using AfterSales.Persistence.Instances;
@@ -96,7 +97,7 @@ internal static class CaseEndpoints
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)), cancellationToken);
                 continue;
             }
-            catch (Exception e) when (key is not null && CaseRequestKey.IsTaken(e))
+            catch (Exception e) when (key is not null && CaseRequestKeyEntity.IsTaken(e))
             {
                 // The same request, sent twice at once: the other one opened the case.
                 return await AnswerRetryAsync(key, cases, queries, cancellationToken) ?? throw new InvalidOperationException("the key's case is gone", e);

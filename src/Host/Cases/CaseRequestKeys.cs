@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using AfterSales.Cases;
 using AfterSales.Persistence.Cases;
 
 namespace AfterSales.Host.Cases;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AfterSales.Cases;
 using Npgsql;
 using static AfterSales.Persistence.Runtime.BatchSql;
 

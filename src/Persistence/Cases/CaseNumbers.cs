@@ -23,12 +23,3 @@ public static class CaseNumbers
     /// <summary>True when a case could not be written because another took its number first: propose the next and try again.</summary>
     public static bool IsTaken(Exception e) => e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: UniqueIndex };
 }
-
-/// <summary>The <c>Idempotency-Key</c> of the request that opens a case: stored with the case (<see cref="CaseRequestKeyEntity"/>).</summary>
-public sealed record CaseRequestKey(string UserName, string Key, string RequestHash)
-{
-    public const string PrimaryKey = "pk_case_request_keys";
-
-    /// <summary>True when a concurrent request with the same key wrote its case first: answer that case.</summary>
-    public static bool IsTaken(Exception e) => e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: PrimaryKey };
-}

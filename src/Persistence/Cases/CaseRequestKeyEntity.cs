@@ -10,6 +10,11 @@ namespace AfterSales.Persistence.Cases;
 /// </summary>
 public sealed class CaseRequestKeyEntity
 {
+    public const string PrimaryKey = "pk_case_request_keys";
+
+    /// <summary>True when a concurrent request with the same key wrote its case first: answer that case.</summary>
+    public static bool IsTaken(Exception e) => e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: PrimaryKey };
+
     public string UserName { get; set; } = "";
     public string Key { get; set; } = "";
 
@@ -25,7 +30,7 @@ internal sealed class CaseRequestKeyConfiguration : IEntityTypeConfiguration<Cas
     public void Configure(EntityTypeBuilder<CaseRequestKeyEntity> builder)
     {
         builder.ToTable("case_request_keys");
-        builder.HasKey(k => new { k.UserName, k.Key }).HasName(CaseRequestKey.PrimaryKey);
+        builder.HasKey(k => new { k.UserName, k.Key }).HasName(CaseRequestKeyEntity.PrimaryKey);
         builder.Property(k => k.UserName).HasColumnName("user_name");
         builder.Property(k => k.Key).HasColumnName("key");
         builder.Property(k => k.RequestHash).HasColumnName("request_hash");

@@ -13,7 +13,10 @@ public sealed class WorkflowEffectEntity
     public long Id { get; set; }
     public required string InstanceId { get; set; }
 
-    /// <summary>The effect's .NET type (full name): what tells its consumer how to read <see cref="Payload"/>.</summary>
+    /// <summary>
+    /// The effect's stored name (<c>EffectNames.Of</c>: the name its type declares, e.g. <c>case.opened</c>, else its CLR full
+    /// name): what tells its consumer how to read <see cref="Payload"/>. <c>EffectNames.Find</c> turns it back into the type.
+    /// </summary>
     public required string Type { get; set; }
 
     /// <summary>The effect as JSON (<c>WorkflowStateJson.Options</c>: camelCase).</summary>

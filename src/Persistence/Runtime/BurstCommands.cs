@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AfterSales.Cases;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Execution;
 using AfterSales.Workflows.Runtime;
@@ -111,7 +112,7 @@ internal static class BurstCommands
         if (changes.Effects is { Count: > 0 } effects)
             Add(batch, InsertEffectsSql,
                 Text(instance.Id),
-                Array(NpgsqlDbType.Text, effects.Select(e => e.GetType().FullName ?? e.GetType().Name).ToArray()),
+                Array(NpgsqlDbType.Text, effects.Select(e => EffectNames.Of(e.GetType())).ToArray()),
                 Array(NpgsqlDbType.Jsonb, effects.Select(e => JsonSerializer.Serialize(e, e.GetType(), WorkflowStateJson.Options)).ToArray()),
                 Time(instance.UpdatedAt));
         if (WorkflowOutboxEntry.Of(instance, changes) is { Count: > 0 } outbox)

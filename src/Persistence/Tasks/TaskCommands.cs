@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AfterSales.Cases.Tasks;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Execution;
 using Npgsql;
@@ -12,8 +13,6 @@ namespace AfterSales.Persistence.Tasks;
 /// </summary>
 internal static class TaskCommands
 {
-    private const string HumanTaskBookmark = "HumanTask";
-
     private const string InsertSql = """
         insert into aftersales.tasks
             (id, case_id, instance_id, activity_id, role, assignee, title, form, outcomes, due_at, status, created_at)
@@ -48,7 +47,7 @@ internal static class TaskCommands
 
     public static void Apply(NpgsqlBatch batch, WorkflowInstance instance, RunResult changes)
     {
-        foreach (var bookmark in changes.CreatedBookmarks.Where(b => b.Name == HumanTaskBookmark))
+        foreach (var bookmark in changes.CreatedBookmarks.Where(b => b.Name == HumanTaskPayload.BookmarkName))
             Insert(batch, instance, bookmark);
         if (changes.RemovedBookmarkIds.Count == 0) return;
 
@@ -56,7 +55,7 @@ internal static class TaskCommands
         // A resume burst starts with the resumed activity's journal entry, and the runner removes the resumed bookmark
         // before anything else runs: so the first removed id is the task completed, the rest were dropped.
         var cancelled = removed;
-        if (changes.Journal is [{ Kind: "Resumed", ActivityType: HumanTaskBookmark } resumed, ..])
+        if (changes.Journal is [{ Kind: "Resumed", ActivityType: HumanTaskPayload.BookmarkName } resumed, ..])
         {
             Complete(batch, removed[0], resumed);
             cancelled = removed.Skip(1).ToList();
@@ -66,12 +65,10 @@ internal static class TaskCommands
 
     private static void Insert(NpgsqlBatch batch, WorkflowInstance instance, Bookmark bookmark)
     {
-        var p = bookmark.Payload ?? [];
-        var outcomes = p["outcomes"] is JsonArray list ? list.Select(o => o?.GetValue<string>()).OfType<string>().ToArray() : [];
-        var dueAt = p["dueAt"] is JsonValue due && due.TryGetValue<string>(out var text) && DateTimeOffset.TryParse(text, out var parsed) ? parsed : (DateTimeOffset?)null;
+        var p = HumanTaskPayload.Read(bookmark.Payload);
         Add(batch, InsertSql,
-            Text(bookmark.Id), Text(instance.CorrelationId), Text(instance.Id), Text(bookmark.ActivityId), Text(String(p, "role")),
-            Text(String(p, "user")), Text(String(p, "title") ?? bookmark.ActivityId), Text(String(p, "form")), TextArray(outcomes), Time(dueAt),
+            Text(bookmark.Id), Text(instance.CorrelationId), Text(instance.Id), Text(bookmark.ActivityId), Text(p.Role),
+            Text(p.User), Text(p.Title ?? bookmark.ActivityId), Text(p.Form), TextArray(p.Outcomes.ToArray()), Time(p.DueAt),
             Time(bookmark.CreatedAt));
     }
 
@@ -88,7 +85,4 @@ internal static class TaskCommands
 
     private static string? String(IReadOnlyDictionary<string, JsonNode?>? values, string name) =>
         values?.GetValueOrDefault(name) is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-    private static string? String(JsonObject values, string name) =>
-        values[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

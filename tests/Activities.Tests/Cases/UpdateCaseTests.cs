@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Cases;
+using AfterSales.Cases;
 using AfterSales.Tests.Shared;
 using AfterSales.Workflows;
 

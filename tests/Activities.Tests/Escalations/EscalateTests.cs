@@ -1,6 +1,7 @@
-using AfterSales.Activities.Cases;
 using AfterSales.Activities.Escalations;
-using AfterSales.Activities.Mail;
+using AfterSales.Cases;
+using AfterSales.Cases.Escalations;
+using AfterSales.Cases.Mail;
 using AfterSales.Tests.Shared;
 using AfterSales.Workflows;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Mail;
+using AfterSales.Cases.Mail;
 using AfterSales.Tests.Shared;
 using AfterSales.Workflows;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using AfterSales.Activities.Cases;
-using AfterSales.Activities.Escalations;
 using AfterSales.Activities.HumanTasks;
 using AfterSales.Activities.Mail;
+using AfterSales.Cases;
+using AfterSales.Cases.Escalations;
+using AfterSales.Cases.Mail;
 using AfterSales.Tests.Shared;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Runtime;

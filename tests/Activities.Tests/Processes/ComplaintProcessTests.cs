@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using AfterSales.Activities.Cases;
-using AfterSales.Activities.Surveys;
+using AfterSales.Cases;
+using AfterSales.Cases.Surveys;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Execution;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using AfterSales.Activities.Escalations;
-using AfterSales.Activities.Sla;
+using AfterSales.Cases.Escalations;
+using AfterSales.Cases.Sla;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.Tests.Processes;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AfterSales.Activities.Surveys;
+using AfterSales.Cases.Surveys;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.Tests.Processes;

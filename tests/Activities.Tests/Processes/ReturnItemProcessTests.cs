@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using AfterSales.Activities.Sla;
-using AfterSales.Activities.Surveys;
+using AfterSales.Cases.Sla;
+using AfterSales.Cases.Surveys;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.Tests.Processes;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AfterSales.Activities.Escalations;
+using AfterSales.Cases.Escalations;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.Tests.Processes;

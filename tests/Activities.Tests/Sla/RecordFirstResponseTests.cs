@@ -1,5 +1,6 @@
-using AfterSales.Activities.Cases;
 using AfterSales.Activities.Sla;
+using AfterSales.Cases;
+using AfterSales.Cases.Sla;
 using AfterSales.Tests.Shared;
 
 namespace AfterSales.Activities.Tests.Sla;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using AfterSales.Activities.Escalations;
-using AfterSales.Activities.Mail;
-using AfterSales.Activities.Sla;
 using AfterSales.Activities.Tests.Processes;
+using AfterSales.Cases.Escalations;
+using AfterSales.Cases.Mail;
+using AfterSales.Cases.Sla;
 using AfterSales.Tests.Shared;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Expressions;

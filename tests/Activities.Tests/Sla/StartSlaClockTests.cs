@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using AfterSales.Activities.Cases;
 using AfterSales.Activities.Sla;
+using AfterSales.Cases;
+using AfterSales.Cases.Sla;
 using AfterSales.Tests.Shared;
 using AfterSales.Workflows;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Surveys;
+using AfterSales.Cases.Surveys;
 using AfterSales.Tests.Shared;
 
 namespace AfterSales.Activities.Tests.Surveys;

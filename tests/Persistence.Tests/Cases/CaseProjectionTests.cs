@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using AfterSales.Activities.Cases;
-using AfterSales.Activities.Mail;
+using AfterSales.Cases;
+using AfterSales.Cases.Mail;
 using AfterSales.Persistence.Cases;
 using AfterSales.Persistence.Tasks;
 using AfterSales.Persistence.Tests.Infrastructure;
@@ -259,12 +259,11 @@ public sealed class CaseEffectContractTests
     [Fact]
     public void EveryCaseEffectTheActivitiesEmit_IsAppliedByTheProjection()
     {
-        var effects = typeof(AfterSales.Activities.ICaseEffect).Assembly.GetTypes()
-            .Where(t => t.IsClass && typeof(AfterSales.Activities.ICaseEffect).IsAssignableFrom(t))
-            .Select(t => t.Name)
+        var effects = typeof(ICaseEffect).Assembly.GetTypes()
+            .Where(t => t.IsClass && typeof(ICaseEffect).IsAssignableFrom(t))
             .ToList();
 
         Assert.NotEmpty(effects);
-        Assert.All(effects, name => Assert.True(CaseProjection.Handles(name), $"{name} is emitted but not applied to the case tables"));
+        Assert.All(effects, type => Assert.True(CaseProjection.Handles(type), $"{type.Name} is emitted but not applied to the case tables"));
     }
 }

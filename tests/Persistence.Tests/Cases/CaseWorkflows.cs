@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AfterSales.Cases;
 using AfterSales.Persistence.Cases;
 using AfterSales.Workflows.Definitions;
 

@@ -1,4 +1,4 @@
-using AfterSales.Activities.Cases;
+using AfterSales.Cases;
 using AfterSales.Persistence.Cases;
 using AfterSales.Persistence.Tests.Infrastructure;
 using AfterSales.Workflows;

@@ -1,4 +1,4 @@
-namespace AfterSales.Activities.Surveys;
+namespace AfterSales.Cases.Surveys;
 
 /// <summary>
 /// A satisfaction survey to send about the case. Whoever applies it makes a personal token valid until
@@ -8,6 +8,7 @@ namespace AfterSales.Activities.Surveys;
 /// <paramref name="To"/> (recipients as in <see cref="Mail.MailRequested"/>) once per event key. The answers fill
 /// the <see cref="Form"/> form.
 /// </summary>
+[EffectName("survey.requested")]
 public sealed record SurveyRequested(
     string EventKey,
     string CaseId,

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 
-namespace AfterSales.Persistence.Cases;
+namespace AfterSales.Cases;
 
 /// <summary>
 /// A new case, passed by the caller as an initial effect of its workflow's start (<c>WorkflowRuntime.StartAsync(…,
-/// correlationId: CaseId, initialEffects: [caseOpened])</c>): <see cref="CaseProjection"/> inserts the case row in the
+/// correlationId: CaseId, initialEffects: [caseOpened])</c>): the case store inserts the case row in the
 /// same transaction as the instance, so there is never a case without its workflow or the other way round.
 /// </summary>
+[EffectName("case.opened")]
 public sealed record CaseOpened(
     string CaseId,
     string Number,
@@ -57,21 +58,11 @@ public static class CaseChannels
     public static readonly IReadOnlyList<string> All = ["phone", "email", "web", "visit", "letter"];
 }
 
-/// <summary>The statuses of a case; <see cref="Closed"/> and <see cref="Rejected"/> are final.</summary>
-public static class CaseStatuses
-{
-    public const string Open = "open";
-    public const string InProgress = "in_progress";
-    public const string WaitingCustomer = "waiting_customer";
-    public const string Resolved = "resolved";
-    public const string Closed = "closed";
-    public const string Rejected = "rejected";
-
-    public static readonly IReadOnlyList<string> All = [Open, InProgress, WaitingCustomer, Resolved, Closed, Rejected];
-}
+/// <summary>The <c>Idempotency-Key</c> of the request that opens a case, stored with the case in its transaction.</summary>
+public sealed record CaseRequestKey(string UserName, string Key, string RequestHash);
 
 /// <summary>The shape of the <c>caseFile</c> expression global and of the <c>case</c> workflow input.</summary>
-internal static class CaseFile
+public static class CaseFile
 {
     public static JsonObject Build(string id, string number, string kind, string channel, JsonNode? customer, JsonNode? product,
         int hosts, int accessories, string? description, string status, string? owner, int escalationLevel) => new()
