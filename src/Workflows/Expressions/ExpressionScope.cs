@@ -32,7 +32,9 @@ internal sealed class ExpressionScope(WorkflowInstance instance, ExpressionEngin
         try
         {
             _guards!.Started();
-            return js.Evaluate(script);
+            var result = js.Evaluate(script);
+            _guards.Finished();
+            return result;
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
         {
@@ -81,7 +83,7 @@ internal sealed class ExpressionScope(WorkflowInstance instance, ExpressionEngin
     private Engine CreateJavaScript()
     {
         var js = engine.CreateJavaScriptEngine();
-        _guards = JavaScriptGuards.Install(js, engine.Limits.MemoryBytes);
+        _guards = JavaScriptGuards.Install(js, engine.Limits);
         js.SetValue("input", JsValues.FromJson(js, instance.Input));
         js.SetValue("correlationId", instance.CorrelationId is { } c ? new Jint.Native.JsString(c) : Jint.Native.JsValue.Null);
         foreach (var (name, value) in Globals()) js.SetValue(name, JsValues.FromJson(js, value));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Jint;
 using Jint.Native;
 using Jint.Native.Function;
@@ -17,7 +18,7 @@ namespace AfterSales.Workflows.Expressions;
 /// </summary>
 internal sealed class JavaScriptGuards
 {
-    private static readonly string[] Buffers = ["ArrayBuffer", "SharedArrayBuffer", "Int8Array", "Uint8Array", "Uint8ClampedArray",
+    private static readonly string[] Buffers = ["ArrayBuffer", "Int8Array", "Uint8Array", "Uint8ClampedArray",
         "Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"];
 
     // Typed array and buffer constructors are wrapped in a Proxy (so instanceof, statics, subclassing and species keep
@@ -47,21 +48,39 @@ internal sealed class JavaScriptGuards
         })()
         """, strict: true);
 
+    // Atomics.wait blocks the thread for as long as it is asked (Infinity too), outside every limit; WeakRef and
+    // FinalizationRegistry let a script observe the collector. No workflow needs them, nor shared memory.
+    private static readonly string[] Removed = ["Atomics", "SharedArrayBuffer", "WeakRef", "FinalizationRegistry"];
+
     private readonly Engine _js;
     private readonly long _limit;
+    private readonly TimeSpan _timeout;
     private long _start;
+    private long _startedAt;
 
-    private JavaScriptGuards(Engine js, long limit)
+    private JavaScriptGuards(Engine js, long limit, TimeSpan timeout)
     {
         _js = js;
         _limit = limit;
+        _timeout = timeout;
         Started();
     }
 
-    public static JavaScriptGuards Install(Engine js, long memoryBytes)
+    public static JavaScriptGuards Install(Engine js, JavaScriptLimits limits)
     {
-        var guards = new JavaScriptGuards(js, memoryBytes);
+        foreach (var name in Removed) js.Global.Delete(name);
+        var guards = new JavaScriptGuards(js, limits.MemoryBytes, limits.Timeout);
+        var global = js.Global;
+        guards.Wrap(global, "encodeURIComponent", (_, args) => CharBytes * Escaped(args.At(0)));
+        guards.Wrap(global, "encodeURI", (_, args) => CharBytes * Escaped(args.At(0)));
+        guards.Wrap(global, "escape", (_, args) => CharBytes * Escaped(args.At(0)));
+        var objects = js.Evaluate("Object").AsObject();
+        foreach (var name in (string[])["keys", "values", "entries", "getOwnPropertyNames"])
+            guards.Wrap(objects, name, (_, args) => Listed(args.At(0)));
+        guards.Wrap(js.Evaluate("Reflect").AsObject(), "ownKeys", (_, args) => Listed(args.At(0)));
+        guards.Wrap(js.Evaluate("Intl.ListFormat.prototype").AsObject(), "format", (_, args) => ListFormatted(args.At(0)));
         var strings = js.Evaluate("String.prototype").AsObject();
+        guards.Wrap(strings, "normalize", (self, _) => CharBytes * Normalized(self));
         guards.Wrap(strings, "repeat", (self, args) => CharBytes * Chars(self) * TypeConverter.ToIntegerOrInfinity(args.At(0)));
         guards.Wrap(strings, "padStart", Padded);
         guards.Wrap(strings, "padEnd", Padded);
@@ -117,7 +136,25 @@ internal sealed class JavaScriptGuards
     }
 
     /// <summary>Called before each evaluation: the limit, like Jint's own, is on what one evaluation allocates.</summary>
-    public void Started() => _start = GC.GetAllocatedBytesForCurrentThread();
+    public void Started()
+    {
+        _start = GC.GetAllocatedBytesForCurrentThread();
+        _startedAt = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>
+    /// Called after each evaluation. Jint looks at its limits before a statement, never after one, so a script that is
+    /// one expression would complete whatever its last native calls took; this is the check the next statement would make,
+    /// with Jint's measures (bytes the thread allocated, wall-clock time) and Jint's exceptions.
+    /// </summary>
+    public void Finished()
+    {
+        var used = GC.GetAllocatedBytesForCurrentThread() - _start;
+        if (used > _limit)
+            throw new MemoryLimitExceededException($"the script allocated {used} bytes, past the limit of {_limit}");
+        if (Stopwatch.GetElapsedTime(_startedAt) > _timeout)
+            throw new TimeoutException();
+    }
 
     private void Reserve(double bytes, string what)
     {
@@ -157,6 +194,51 @@ internal sealed class JavaScriptGuards
     private const double CharBytes = sizeof(char);
 
     private static double Chars(JsValue value) => TypeConverter.ToString(value).Length;
+
+    /// <summary>
+    /// An upper bound of the escaped length: a unit outside ASCII becomes up to nine characters (<c>%E4%B8%80</c>), half of
+    /// a surrogate pair six, an ASCII character that is not a letter or digit three (<c>escape</c> writes at most six).
+    /// </summary>
+    private static double Escaped(JsValue value)
+    {
+        var text = TypeConverter.ToString(value);
+        double length = 0;
+        foreach (var c in text)
+            length += char.IsAsciiLetterOrDigit(c) ? 1 : c < 0x80 ? 3 : char.IsSurrogate(c) ? 6 : 9;
+        return length;
+    }
+
+    // A compatibility decomposition makes up to 18 characters of one (U+FDFA); ASCII is left as it is.
+    private static double Normalized(JsValue self)
+    {
+        if (self.IsNull() || self.IsUndefined()) return 0;
+        var text = TypeConverter.ToString(self);
+        double length = 0;
+        foreach (var c in text) length += char.IsAscii(c) ? 1 : 18;
+        return length;
+    }
+
+    // A string's or typed array's indices are not stored: listing them makes a string and a slot for each (Jint's array
+    // size limit looks only once all are made). An ordinary object's keys already exist.
+    private const double BytesPerKey = 48;
+
+    private static double Listed(JsValue target) => target switch
+    {
+        JsString s => BytesPerKey * s.Length,
+        JsTypedArray a => BytesPerKey * TypeConverter.ToLength(a.Get("length")),
+        _ => 0,
+    };
+
+    // A join in words ("a, b, and c"): the items' text and a separator of a few words each. Only an array is counted; a
+    // Set holds each string once, so it cannot multiply one.
+    private static double ListFormatted(JsValue list)
+    {
+        if (list is not JsArray items) return 0;
+        double length = 0;
+        for (var i = 0; i < (int)Math.Min(TypeConverter.ToLength(items.Get("length")), int.MaxValue); i++)
+            length += (items.Get(i) is JsString item ? item.Length : 0) + 16;
+        return CharBytes * length;
+    }
 
     private static double Padded(JsValue self, JsValue[] args) =>
         !args.At(1).IsUndefined() && TypeConverter.ToString(args.At(1)).Length == 0 ? 0 : CharBytes * TypeConverter.ToLength(args.At(0));
