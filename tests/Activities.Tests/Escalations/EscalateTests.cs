@@ -1,7 +1,7 @@
 using AfterSales.Activities.Cases;
 using AfterSales.Activities.Escalations;
 using AfterSales.Activities.Mail;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.Tests.Escalations;

@@ -3,7 +3,7 @@ using AfterSales.Activities.Cases;
 using AfterSales.Activities.Escalations;
 using AfterSales.Activities.HumanTasks;
 using AfterSales.Activities.Mail;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;

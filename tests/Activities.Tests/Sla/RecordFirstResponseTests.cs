@@ -1,6 +1,6 @@
 using AfterSales.Activities.Cases;
 using AfterSales.Activities.Sla;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 
 namespace AfterSales.Activities.Tests.Sla;
 

@@ -3,7 +3,7 @@ using AfterSales.Activities.Escalations;
 using AfterSales.Activities.Mail;
 using AfterSales.Activities.Sla;
 using AfterSales.Activities.Tests.Processes;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Expressions;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Surveys;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 
 namespace AfterSales.Activities.Tests.Surveys;
 

@@ -4,7 +4,7 @@ using AfterSales.Host.Jobs.Timers;
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Persistence;
 using AfterSales.Persistence.Definitions;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.Host.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

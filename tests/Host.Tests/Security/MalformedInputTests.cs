@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using AfterSales.Host.Tests.Infrastructure;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using Npgsql;
 
 namespace AfterSales.Host.Tests.Security;
