@@ -19,7 +19,7 @@ public enum AdvisoryLockKey : long
     /// <summary>Held for as long as a Host's timer pump leads; the others wait to take over. "TIMERPMP".</summary>
     TimerLeader = 0x5449_4D45_5250_4D50,
 
-    /// <summary>Two Hosts starting on an empty database take turns, and the second finds the role users there.</summary>
+    /// <summary>Two Hosts starting on an empty database take turns; the second finds the role users there.</summary>
     UserSeed = 0x5EED_0005_E125,
 
     /// <summary>Keeps two Hosts starting on an empty database from both importing the seed workflows.</summary>

@@ -19,8 +19,8 @@ public static class AdvisoryLocks
     }
 
     /// <summary>
-    /// Takes <paramref name="key"/> if nobody holds it and answers whether this session now does. The caller gives it up
-    /// by closing the connection.
+    /// Takes <paramref name="key"/> if nobody holds it and answers whether this session now does. The caller gives it
+    /// up by closing the connection.
     /// </summary>
     public static async Task<bool> TryLockAsync(this NpgsqlConnection connection, AdvisoryLockKey key,
         CancellationToken cancellationToken = default)

@@ -5,20 +5,20 @@ using System.Xml.Linq;
 namespace AfterSales.Host.Tests.Architecture;
 
 /// <summary>
-/// Dependencies point inward: Host → Activities → Workflows ← Persistence. Today every wrong-way reference would close a
-/// cycle and fail the build, but that stops being true as projects are split (a src/Cases beside Workflows), so the rules
-/// are checked here twice: in the project files (what a newcomer edits) and in the built assemblies (what a HintPath or a
-/// package could also bring in; the compiler drops references nothing uses, hence the project files too).
+/// Dependencies point inward: Host → Activities → Workflows ← Persistence. Today every wrong-way reference would close
+/// a cycle and fail the build, but that stops being true as projects are split (a src/Cases beside Workflows), so the
+/// rules are checked here twice: in the project files (what a newcomer edits) and in the built assemblies (what a
+/// HintPath or a package could also bring in; the compiler drops references nothing uses, hence the project files too).
 /// </summary>
 public sealed class ReferenceDirectionTests
 {
     private const string AssemblyPrefix = "AfterSales.";
     private const string AnyOfOurs = "*";
 
-    /// <summary>A project under src/ → the projects of ours it must not reference. A project not on disk is skipped.</summary>
+    /// <summary>A project under src/ → the projects of ours it must not use; one not on disk is skipped.</summary>
     private static readonly Dictionary<string, string[]> MustNotReference = new(StringComparer.Ordinal)
     {
-        // The engine declares the small interfaces it needs (store, scheduler, clock); the outer projects implement them.
+        // The engine declares the small interfaces it needs (store, scheduler, clock); outer projects implement them.
         ["Workflows"] = [AnyOfOurs],
         ["Activities"] = ["Host"],
         ["Persistence"] = ["Host"],
@@ -69,12 +69,17 @@ public sealed class ReferenceDirectionTests
             "Host → Activities → Workflows ← Persistence");
     }
 
-    private static string ProjectFile(string project) => Path.Combine(RepositoryRoot.FullName, "src", project, project + ".csproj");
+    private static string ProjectFile(string project) =>
+        Path.Combine(RepositoryRoot.FullName, "src", project, project + ".csproj");
 
-    /// <summary>The project's own build output in the configuration these tests were built in (a project Host does not use is not copied here).</summary>
+    /// <summary>
+    /// The project's own build output in the configuration these tests were built in (a project the Host does not use
+    /// is not copied into this test's output).
+    /// </summary>
     private static string BuiltAssembly(string project)
     {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)); // …/bin/Release/net10.0
+        // …/bin/Release/net10.0
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var dll = Path.Combine(RepositoryRoot.FullName, "src", project, "bin", testOutput.Parent!.Name, testOutput.Name,
             AssemblyPrefix + project + ".dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first.");

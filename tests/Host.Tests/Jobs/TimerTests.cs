@@ -98,17 +98,20 @@ public sealed class TimerTests(PostgresFixture postgres)
         var instance = await host.StartWaitingAsync("wait-1h");
         var sooner = await host.StartWaitingAsync("wait-1s");
 
-        // Without this a dead pump would pass: the timer due sooner fires, so the pump has read the due timers after the
-        // later one was set.
-        await Eventually.HoldsAsync(async () => (await host.Instances.FindAsync(sooner.Id))!.Status == WorkflowStatus.Completed,
+        // Without this a dead pump would pass: the timer due sooner fires, so the pump has read the due timers after
+        // the later one was set.
+        await Eventually.HoldsAsync(
+            async () => (await host.Instances.FindAsync(sooner.Id))!.Status == WorkflowStatus.Completed,
             TimeSpan.FromSeconds(10), "the timer due in a second fired (the pump runs)");
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // several pump rounds
 
         Assert.Equal(WorkflowStatus.Suspended, (await host.Instances.FindAsync(instance.Id))!.Status);
         Assert.Equal(0, await host.ScalarAsync(FireTimersJobsFor, instance.Id));
-        Assert.Equal(1, await host.ScalarAsync(FireTimersJobsFor, sooner.Id)); // the query does find a job by its instance
+        Assert.Equal(1, await host.ScalarAsync(FireTimersJobsFor, sooner.Id)); // the query finds a job by its instance
     }
 
-    private const string FireTimersJobsFor =
-        "select count(*) from hangfire.job where invocationdata::text like '%FireTimersJob%' and arguments::text like '%' || $1 || '%'";
+    private const string FireTimersJobsFor = """
+        select count(*) from hangfire.job
+        where invocationdata::text like '%FireTimersJob%' and arguments::text like '%' || $1 || '%'
+        """;
 }
