@@ -18,9 +18,6 @@ namespace AfterSales.Persistence;
 
 public static class PersistenceServiceCollectionExtensions
 {
-    // Any fixed number will do, as long as nothing else in the database uses it for an advisory lock.
-    private const long MigrationLockKey = 0x4166_7465_7253_616C; // "AfterSal"
-
     /// <summary>
     /// Adds the PostgreSQL stores for the workflow engine (<see cref="IWorkflowDefinitionStore"/>, <see cref="IWorkflowInstanceStore"/>),
     /// <see cref="WorkflowDefinitionService"/>, <see cref="WorkflowInstanceQueries"/>, a pooled <see cref="AfterSalesDbContext"/>
@@ -69,22 +66,10 @@ public static class PersistenceServiceCollectionExtensions
     public static async Task MigrateAfterSalesDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand("select pg_advisory_lock($1)", connection))
-        {
-            take.Parameters.Add(new NpgsqlParameter { Value = MigrationLockKey });
-            await take.ExecuteNonQueryAsync(cancellationToken);
-        }
-        try
+        await using (await connection.LockAsync(AdvisoryLockKey.Migration, cancellationToken))
         {
             await using var db = await services.GetRequiredService<IDbContextFactory<AfterSalesDbContext>>().CreateDbContextAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
-        }
-        finally
-        {
-            // A session lock: released here, or by the server when this connection ends (Npgsql also resets it on return to the pool).
-            await using var release = new NpgsqlCommand("select pg_advisory_unlock($1)", connection);
-            release.Parameters.Add(new NpgsqlParameter { Value = MigrationLockKey });
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 

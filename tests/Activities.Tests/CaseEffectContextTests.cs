@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Mail;
-using AfterSales.Cases;
 using AfterSales.Cases.Mail;
-using AfterSales.Tests.Shared;
+using AfterSales.Cases;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows.Definitions;
 
 namespace AfterSales.Activities.Tests;

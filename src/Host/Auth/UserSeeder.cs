@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AfterSales.Persistence;
 using AfterSales.Persistence.Users;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -21,9 +22,6 @@ internal sealed class UserSeeder(
     public const string EmailSection = "Mail:Users";
     public const string DefaultEmailDomain = "aftersales.local";
 
-    // Any fixed number: two Hosts starting together on an empty database take turns, and the second finds the users there.
-    private const long SeedLock = 0x5EED_0005_E125;
-
     // Letters and digits that cannot be mistaken for one another when read off a log.
     private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -33,17 +31,8 @@ internal sealed class UserSeeder(
         int created;
         await using (var connection = await database.OpenConnectionAsync(cancellationToken))
         {
-            await using (var take = new NpgsqlCommand($"select pg_advisory_lock({SeedLock})", connection))
-                await take.ExecuteNonQueryAsync(cancellationToken);
-            try
-            {
+            await using (await connection.LockAsync(AdvisoryLockKey.UserSeed, cancellationToken))
                 created = await users.AnyAsync(cancellationToken) ? 0 : await CreateRoleUsersAsync(cancellationToken);
-            }
-            finally
-            {
-                await using var release = new NpgsqlCommand($"select pg_advisory_unlock({SeedLock})", connection);
-                await release.ExecuteNonQueryAsync(CancellationToken.None);
-            }
         }
         await ApplyConfiguredEmailsAsync(cancellationToken);
         return created;

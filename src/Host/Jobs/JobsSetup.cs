@@ -19,9 +19,6 @@ internal static class JobsSetup
     public const string Schema = "hangfire";
     public const string DashboardPath = "/hangfire";
 
-    // Any fixed number nothing else locks: keeps Hosts starting together from installing Hangfire's schema at once.
-    private const long SchemaLock = 0x4841_4E47_4649_5245; // "HANGFIRE"
-
     /// <summary>
     /// Hangfire on PostgreSQL (schema <c>hangfire</c>, a server in this Host working <see cref="JobQueues.All"/>), the timer
     /// and mail pumps, the mail sender (<see cref="SmtpOptions"/> from section <c>Smtp</c>) and the recurring reports. The
@@ -77,20 +74,16 @@ internal static class JobsSetup
         var database = app.Services.GetRequiredService<JobsDatabase>().Dedicated;
         await using (var connection = await database.OpenConnectionAsync(cancellationToken))
         {
-            await using (var take = new NpgsqlCommand($"select pg_advisory_lock({SchemaLock})", connection))
-                await take.ExecuteNonQueryAsync(cancellationToken);
-            try
+            await using (await connection.LockAsync(AdvisoryLockKey.HangfireSchema, cancellationToken))
             {
-                PostgreSqlObjectsInstaller.Install(connection, Schema);
-            }
-            catch (NpgsqlException e)
-            {
-                throw new StartupException($"Hangfire's schema '{Schema}' could not be installed in {database.Describe()}: {e.Message}", e);
-            }
-            finally
-            {
-                await using var release = new NpgsqlCommand($"select pg_advisory_unlock({SchemaLock})", connection);
-                await release.ExecuteNonQueryAsync(CancellationToken.None);
+                try
+                {
+                    PostgreSqlObjectsInstaller.Install(connection, Schema);
+                }
+                catch (NpgsqlException e)
+                {
+                    throw new StartupException($"Hangfire's schema '{Schema}' could not be installed in {database.Describe()}: {e.Message}", e);
+                }
             }
         }
 

@@ -1,3 +1,4 @@
+using AfterSales.Persistence;
 using AfterSales.Persistence.Definitions;
 using AfterSales.Workflows.Definitions;
 using Microsoft.Extensions.Options;
@@ -16,16 +17,11 @@ internal sealed class WorkflowSeeder(
     IHostEnvironment environment,
     ILogger<WorkflowSeeder> logger)
 {
-    // Any fixed number: it keeps two Hosts starting together on an empty database from both importing.
-    private const long SeedLock = 0x5EED_AF7E_5A1E5;
-
     /// <summary>Answers how many workflows were imported.</summary>
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand($"select pg_advisory_lock({SeedLock})", connection))
-            await take.ExecuteNonQueryAsync(cancellationToken);
-        try
+        await using (await connection.LockAsync(AdvisoryLockKey.WorkflowSeed, cancellationToken))
         {
             if ((await definitions.ListAsync(cancellationToken)).Count > 0)
             {
@@ -33,11 +29,6 @@ internal sealed class WorkflowSeeder(
                 return 0;
             }
             return await ImportFolderAsync(cancellationToken);
-        }
-        finally
-        {
-            await using var release = new NpgsqlCommand($"select pg_advisory_unlock({SeedLock})", connection);
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 

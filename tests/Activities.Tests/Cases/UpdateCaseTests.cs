@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Cases;
 using AfterSales.Cases;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.Tests.Cases;

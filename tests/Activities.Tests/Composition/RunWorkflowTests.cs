@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Composition;
 using AfterSales.Activities.HumanTasks;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Definitions;
 

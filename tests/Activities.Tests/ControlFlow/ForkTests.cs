@@ -1,4 +1,4 @@
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Definitions;
 

@@ -1,8 +1,9 @@
 using AfterSales.Activities.Escalations;
-using AfterSales.Cases;
+using AfterSales.Activities.Mail;
 using AfterSales.Cases.Escalations;
 using AfterSales.Cases.Mail;
-using AfterSales.Tests.Shared;
+using AfterSales.Cases;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.Tests.Escalations;

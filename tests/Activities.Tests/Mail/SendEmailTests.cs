@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Mail;
 using AfterSales.Cases.Mail;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 

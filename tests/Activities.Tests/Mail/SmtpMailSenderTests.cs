@@ -1,5 +1,5 @@
 using AfterSales.Activities.Mail;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Mail;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.HumanTasks;
 using AfterSales.Activities.Mail;
-using AfterSales.Cases;
 using AfterSales.Cases.Escalations;
 using AfterSales.Cases.Mail;
-using AfterSales.Tests.Shared;
+using AfterSales.Cases;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Forms;
 using AfterSales.Activities.Mail;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows.Definitions;
 
 namespace AfterSales.Activities.Tests.Processes;

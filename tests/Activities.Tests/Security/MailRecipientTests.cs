@@ -1,5 +1,5 @@
 using AfterSales.Activities.Mail;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Definitions;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Mail;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Expressions;
 

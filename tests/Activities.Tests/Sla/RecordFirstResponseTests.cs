@@ -1,7 +1,7 @@
 using AfterSales.Activities.Sla;
-using AfterSales.Cases;
 using AfterSales.Cases.Sla;
-using AfterSales.Tests.Shared;
+using AfterSales.Cases;
+using AfterSales.TestSupport.Engine;
 
 namespace AfterSales.Activities.Tests.Sla;
 

@@ -3,7 +3,7 @@ using AfterSales.Activities.Tests.Processes;
 using AfterSales.Cases.Escalations;
 using AfterSales.Cases.Mail;
 using AfterSales.Cases.Sla;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Expressions;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Timers;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Expressions;

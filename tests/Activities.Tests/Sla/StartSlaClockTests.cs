@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Sla;
-using AfterSales.Cases;
 using AfterSales.Cases.Sla;
-using AfterSales.Tests.Shared;
+using AfterSales.Cases;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 
 namespace AfterSales.Activities.Tests.Sla;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AfterSales.Activities.Surveys;
 using AfterSales.Cases.Surveys;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 
 namespace AfterSales.Activities.Tests.Surveys;
 

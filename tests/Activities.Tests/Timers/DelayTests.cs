@@ -1,5 +1,5 @@
 using AfterSales.Activities.Timers;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Definitions;
 

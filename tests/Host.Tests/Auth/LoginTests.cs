@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using AfterSales.Host.Auth;
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Persistence;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Persistence;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

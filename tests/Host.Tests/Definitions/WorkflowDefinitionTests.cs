@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AfterSales.Host.Tests.Infrastructure;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 
 namespace AfterSales.Host.Tests.Definitions;
 

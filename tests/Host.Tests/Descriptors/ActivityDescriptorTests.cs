@@ -1,5 +1,5 @@
 using AfterSales.Host.Tests.Infrastructure;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 
 namespace AfterSales.Host.Tests.Descriptors;
 

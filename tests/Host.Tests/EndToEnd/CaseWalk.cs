@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AfterSales.Host.Tests.Infrastructure;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Mail;
 using MimeKit;
 
 namespace AfterSales.Host.Tests.EndToEnd;

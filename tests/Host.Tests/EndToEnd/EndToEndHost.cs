@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AfterSales.Host.Tests.Infrastructure;
-using AfterSales.Persistence.Tests.Infrastructure;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Mail;
+using AfterSales.TestSupport.Postgres;
 
 namespace AfterSales.Host.Tests.EndToEnd;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Xml;
 using AfterSales.Host.Tests.Infrastructure;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 
 namespace AfterSales.Host.Tests.EndToEnd;
 

@@ -1,6 +1,6 @@
 using AfterSales.Host.Tests.Infrastructure;
-using AfterSales.Persistence.Tests.Infrastructure;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Mail;
+using AfterSales.TestSupport.Postgres;
 
 namespace AfterSales.Host.Tests.EndToEnd;
 

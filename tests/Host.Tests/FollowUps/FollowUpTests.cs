@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using AfterSales.Host.FollowUps;
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Host.Tests.Jobs;
-using AfterSales.Persistence.Tests.Infrastructure;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Mail;
+using AfterSales.TestSupport.Postgres;
 using Npgsql;
 
 namespace AfterSales.Host.Tests.FollowUps;

@@ -1,4 +1,5 @@
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
+
 
 namespace AfterSales.Host.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using AfterSales.Host.Tests.Infrastructure;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 
 namespace AfterSales.Host.Tests.Instances;
 

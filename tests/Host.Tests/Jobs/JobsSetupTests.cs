@@ -3,7 +3,7 @@ using System.Security.Claims;
 using AfterSales.Host.Auth;
 using AfterSales.Host.Jobs;
 using AfterSales.Host.Tests.Infrastructure;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using Microsoft.AspNetCore.Http;
 
 namespace AfterSales.Host.Tests.Jobs;

@@ -1,6 +1,7 @@
 using AfterSales.Host.Jobs.Mail;
-using AfterSales.Persistence.Tests.Infrastructure;
-using AfterSales.Tests.Shared;
+using AfterSales.Host.Tests.Infrastructure;
+using AfterSales.TestSupport.Mail;
+using AfterSales.TestSupport.Postgres;
 using MimeKit;
 
 namespace AfterSales.Host.Tests.Jobs;

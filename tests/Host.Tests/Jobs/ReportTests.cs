@@ -1,6 +1,7 @@
 using AfterSales.Host.Jobs.Reports;
-using AfterSales.Persistence.Tests.Infrastructure;
-using AfterSales.Tests.Shared;
+using AfterSales.Host.Tests.Infrastructure;
+using AfterSales.TestSupport.Mail;
+using AfterSales.TestSupport.Postgres;
 using Npgsql;
 
 namespace AfterSales.Host.Tests.Jobs;

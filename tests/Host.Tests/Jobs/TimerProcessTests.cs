@@ -4,7 +4,7 @@ using AfterSales.Host.Jobs.Timers;
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Persistence;
 using AfterSales.Persistence.Definitions;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,7 +73,7 @@ public sealed class TimerProcessTests(PostgresFixture postgres)
         $"""
         select count(*) from pg_locks
         where locktype = 'advisory' and granted and database = (select oid from pg_database where datname = current_database())
-          and classid = {(uint)(TimerPump.LeaderLock >> 32)} and objid = {unchecked((uint)TimerPump.LeaderLock)}
+          and classid = {(uint)((long)AdvisoryLockKey.TimerLeader >> 32)} and objid = {unchecked((uint)AdvisoryLockKey.TimerLeader)}
         """);
 
     private static async Task<long> CountAsync(string database, string sql)

@@ -1,4 +1,5 @@
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.Host.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -93,11 +94,24 @@ public sealed class TimerTests(PostgresFixture postgres)
     {
         await using var host = JobsHost.Start(await postgres.CreateDatabaseAsync("jobs_not_early"));
         await host.PublishAsync(JobWorkflows.Delay("wait-1h", "1h"));
+        await host.PublishAsync(JobWorkflows.Delay("wait-1s", "1s"));
         var instance = await host.StartWaitingAsync("wait-1h");
+        var sooner = await host.StartWaitingAsync("wait-1s");
 
+        // Without this a dead pump would pass: the timer due sooner fires, so the pump has read the due timers after
+        // the later one was set.
+        await Eventually.HoldsAsync(
+            async () => (await host.Instances.FindAsync(sooner.Id))!.Status == WorkflowStatus.Completed,
+            TimeSpan.FromSeconds(10), "the timer due in a second fired (the pump runs)");
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // several pump rounds
 
         Assert.Equal(WorkflowStatus.Suspended, (await host.Instances.FindAsync(instance.Id))!.Status);
-        Assert.Equal(0, await host.ScalarAsync("select count(*) from hangfire.job where invocationdata::text like '%FireTimersJob%'"));
+        Assert.Equal(0, await host.ScalarAsync(FireTimersJobsFor, instance.Id));
+        Assert.Equal(1, await host.ScalarAsync(FireTimersJobsFor, sooner.Id)); // the query finds a job by its instance
     }
+
+    private const string FireTimersJobsFor = """
+        select count(*) from hangfire.job
+        where invocationdata::text like '%FireTimersJob%' and arguments::text like '%' || $1 || '%'
+        """;
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Host.Tests.Jobs;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Runtime;

@@ -1,7 +1,7 @@
 using AfterSales.Host.Jobs;
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Persistence;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;

@@ -1,7 +1,7 @@
 using System.Net;
 using AfterSales.Host.FollowUps;
 using AfterSales.Host.Tests.Infrastructure;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Host.Tests.Security;

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using AfterSales.Host.Tests.Infrastructure;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using Npgsql;
 
 namespace AfterSales.Host.Tests.Security;

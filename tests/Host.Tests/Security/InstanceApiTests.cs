@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using AfterSales.Host.Tests.EndToEnd;
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Persistence;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,9 @@
 using AfterSales.Activities.Mail;
 using AfterSales.Host.Jobs.Mail;
+using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Host.Tests.Jobs;
-using AfterSales.Persistence.Tests.Infrastructure;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Mail;
+using AfterSales.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

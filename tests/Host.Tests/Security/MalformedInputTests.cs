@@ -4,7 +4,7 @@ using AfterSales.Host.Http;
 using System.Text;
 using System.Text.Json.Nodes;
 using AfterSales.Host.Tests.Infrastructure;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using Npgsql;
 
 namespace AfterSales.Host.Tests.Security;

@@ -1,5 +1,6 @@
+using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Host.Tests.Jobs;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Execution;
 using AfterSales.Workflows.Runtime;

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Host.Tests.Surveys;
 using AfterSales.Persistence;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

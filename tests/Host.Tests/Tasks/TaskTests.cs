@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AfterSales.Host.Tests.Infrastructure;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 
 namespace AfterSales.Host.Tests.Tasks;
 

@@ -5,6 +5,7 @@ using AfterSales.Persistence.Cases;
 using AfterSales.Persistence.Tasks;
 using AfterSales.Persistence.Tests.Infrastructure;
 using AfterSales.Persistence.Users;
+using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Execution;
 using AfterSales.Workflows.Expressions;

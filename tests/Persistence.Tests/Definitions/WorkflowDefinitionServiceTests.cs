@@ -1,6 +1,7 @@
 using System.Text;
 using AfterSales.Persistence.Definitions;
 using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Execution;
 using static AfterSales.Persistence.Tests.Infrastructure.TestWorkflows;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using AfterSales.Persistence.Embedded;
 using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using Npgsql;
 
 namespace AfterSales.Persistence.Tests.Embedded;

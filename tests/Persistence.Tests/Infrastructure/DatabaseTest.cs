@@ -1,3 +1,4 @@
+using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Definitions;
 using Microsoft.Extensions.Time.Testing;

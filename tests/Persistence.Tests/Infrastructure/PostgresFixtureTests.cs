@@ -1,3 +1,4 @@
+using AfterSales.TestSupport.Postgres;
 using Npgsql;
 
 namespace AfterSales.Persistence.Tests.Infrastructure;

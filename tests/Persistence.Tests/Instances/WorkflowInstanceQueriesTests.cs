@@ -1,5 +1,6 @@
 using AfterSales.Persistence.Instances;
 using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows;
 using static AfterSales.Persistence.Tests.Infrastructure.TestWorkflows;
 

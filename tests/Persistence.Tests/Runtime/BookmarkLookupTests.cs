@@ -1,4 +1,5 @@
 using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows;
 using static AfterSales.Persistence.Tests.Infrastructure.TestWorkflows;
 

@@ -1,6 +1,7 @@
 using AfterSales.Cases;
 using AfterSales.Persistence.Cases;
 using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Execution;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Execution;

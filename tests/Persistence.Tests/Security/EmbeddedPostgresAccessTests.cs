@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using AfterSales.Persistence.Embedded;
 using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 using Npgsql;
 
 namespace AfterSales.Persistence.Tests.Security;

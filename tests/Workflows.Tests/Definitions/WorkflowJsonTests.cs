@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows.Definitions;
 
 namespace AfterSales.Workflows.Tests.Definitions;

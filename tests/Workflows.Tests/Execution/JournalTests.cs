@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AfterSales.Tests.Shared;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows.Definitions;
 
 namespace AfterSales.Workflows.Tests.Execution;

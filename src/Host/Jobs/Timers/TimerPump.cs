@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AfterSales.Persistence;
 using AfterSales.Workflows.Runtime;
 using Hangfire;
 using Microsoft.Extensions.Options;
@@ -27,9 +28,6 @@ internal sealed class TimerPump(JobsDatabase database, IBackgroundJobClient jobs
     TimeProvider time, ILogger<TimerPump> logger)
     : BackgroundService
 {
-    // Any fixed number nothing else in the database locks: "TIMERPMP".
-    internal const long LeaderLock = 0x5449_4D45_5250_4D50;
-
     private const string FirstPageSql =
         "select instance_id, id, due_at from aftersales.workflow_bookmarks where due_at <= $1 order by due_at, id limit $2";
 
@@ -179,9 +177,7 @@ internal sealed class TimerPump(JobsDatabase database, IBackgroundJobClient jobs
                 "set tcp_keepalives_idle = 10; set tcp_keepalives_interval = 5; set tcp_keepalives_count = 4", _connection);
             await keepalive.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using var command = new NpgsqlCommand("select pg_try_advisory_lock($1)", _connection);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LeaderLock });
-        IsLeader = await command.ExecuteScalarAsync(cancellationToken) is true;
+        IsLeader = await _connection.TryLockAsync(AdvisoryLockKey.TimerLeader, cancellationToken);
         if (IsLeader)
         {
             // What an earlier leadership enqueued may have been lost meanwhile: start from what the table says.

@@ -1,4 +1,4 @@
-namespace AfterSales.Persistence.Tests.Infrastructure;
+namespace AfterSales.TestSupport.Postgres;
 
 /// <summary>Temporary folders for test clusters.</summary>
 public static class TestFolders

@@ -6,11 +6,12 @@ using AfterSales.Workflows.Execution;
 using AfterSales.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Xunit;
 
-namespace AfterSales.Tests.Shared;
+namespace AfterSales.TestSupport.Engine;
 
 /// <summary>The real engine with the core activities, an in-memory store and a fake clock.</summary>
-internal sealed class TestEngine : IDisposable
+public sealed class TestEngine : IDisposable
 {
     public TestEngine(Action<WorkflowsBuilder>? configure = null, Action<WorkflowsOptions>? options = null)
     {
@@ -47,7 +48,7 @@ internal sealed class TestEngine : IDisposable
     public void Dispose() => Services.Dispose();
 }
 
-internal static class Expr
+public static class Expr
 {
     public static (string, ExpressionSpec) Lit(string name, JsonNode? value) => (name, ExpressionSpec.Of(value));
     public static (string, ExpressionSpec) Js(string name, string code) => (name, ExpressionSpec.Js(code));

@@ -1,12 +1,14 @@
 using AfterSales.Persistence.Embedded;
 using Npgsql;
+using Xunit;
 
-namespace AfterSales.Persistence.Tests.Infrastructure;
+namespace AfterSales.TestSupport.Postgres;
 
 /// <summary>
 /// One throwaway PostgreSQL cluster for the whole test run, in a temp folder on a free port, deleted at
 /// the end. Test classes join it with <c>[Collection(PostgresCollection.Name)]</c> and take a database
-/// of their own from <see cref="CreateDatabaseAsync"/>, so they do not see each other's rows.
+/// of their own from <see cref="CreateDatabaseAsync"/>, so they do not see each other's rows. Each test project declares
+/// its own <c>PostgresCollection</c>: xunit finds collection definitions only in the test assembly.
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
@@ -50,10 +52,4 @@ public sealed class PostgresFixture : IAsyncLifetime
             await _cluster.DisposeAsync();
         _root.Delete(recursive: true);
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
-{
-    public const string Name = "Postgres";
 }

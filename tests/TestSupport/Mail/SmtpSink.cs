@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using MimeKit;
 
-namespace AfterSales.Tests.Shared;
+namespace AfterSales.TestSupport.Mail;
 
 /// <summary>
 /// A real SMTP server for tests: aiosmtpd (Debian's python3-aiosmtpd) on a local port, storing every message it

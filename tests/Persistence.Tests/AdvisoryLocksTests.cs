@@ -1,0 +1,57 @@
+using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
+using Npgsql;
+
+namespace AfterSales.Persistence.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class AdvisoryLocksTests(PostgresFixture postgres)
+{
+    [Fact]
+    public void Keys_KeepTheValuesDeployedHostsHold()
+    {
+        // Hosts of the previous release on the same database lock these numbers: a new value would let both in at once.
+        Assert.Equal(0x4166_7465_7253_616C, (long)AdvisoryLockKey.Migration);
+        Assert.Equal(0x4841_4E47_4649_5245, (long)AdvisoryLockKey.HangfireSchema);
+        Assert.Equal(0x5449_4D45_5250_4D50, (long)AdvisoryLockKey.TimerLeader);
+        Assert.Equal(0x5EED_0005_E125, (long)AdvisoryLockKey.UserSeed);
+        Assert.Equal(0x5EED_AF7E_5A1E5, (long)AdvisoryLockKey.WorkflowSeed);
+        Assert.Equal(5, Enum.GetValues<AdvisoryLockKey>().Distinct().Count());
+    }
+
+    [Fact]
+    public async Task LockAsync_KeepsOtherSessionsOut_UntilDisposed()
+    {
+        await using var first = await OpenAsync();
+        await using var second = await OpenAsync();
+
+        var held = await first.LockAsync(AdvisoryLockKey.UserSeed);
+        Assert.False(await second.TryLockAsync(AdvisoryLockKey.UserSeed));
+        Assert.True(await second.TryLockAsync(AdvisoryLockKey.WorkflowSeed)); // another key is free
+
+        await held.DisposeAsync();
+        Assert.True(await second.TryLockAsync(AdvisoryLockKey.UserSeed));
+    }
+
+    [Fact]
+    public async Task TryLockAsync_IsFreedByTheServer_WhenItsConnectionCloses()
+    {
+        var first = await OpenAsync();
+        await using var second = await OpenAsync();
+        Assert.True(await first.TryLockAsync(AdvisoryLockKey.TimerLeader));
+        Assert.False(await second.TryLockAsync(AdvisoryLockKey.TimerLeader));
+
+        await first.DisposeAsync();
+
+        Assert.True(await second.TryLockAsync(AdvisoryLockKey.TimerLeader));
+    }
+
+    // Unpooled: a pooled connection would go back to the pool on dispose instead of ending its session.
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var settings = new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Pooling = false };
+        var connection = new NpgsqlConnection(settings.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+}
