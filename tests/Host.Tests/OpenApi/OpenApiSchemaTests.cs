@@ -26,7 +26,7 @@ public sealed class OpenApiSchemaTests(PostgresFixture postgres, HostFixture hos
                 if (method is not ("get" or "post" or "put" or "patch" or "delete")) continue;
                 var key = $"{method.ToUpperInvariant()} {path}";
 
-                if (operation!["requestBody"]?["content"] is JsonObject requestContent)
+                if (operation!["requestBody"]?["content"] is JsonObject requestContent && !AnyPayload.Contains(key))
                 {
                     foreach (var (type, media) in requestContent)
                         if (!IsNamed(media?["schema"], components)) untyped.Add($"{key} request ({type})");
@@ -37,6 +37,8 @@ public sealed class OpenApiSchemaTests(PostgresFixture postgres, HostFixture hos
                 foreach (var (status, response) in responses)
                 {
                     if (!status.StartsWith('2') || status == "204") continue;
+                    // Created with the new resource's address in Location and no body.
+                    if (status == "201" && response!["content"] is null) continue;
                     if (response!["content"] is not JsonObject content || content.Count == 0)
                     {
                         untyped.Add($"{key} {status} has no schema");
@@ -50,6 +52,13 @@ public sealed class OpenApiSchemaTests(PostgresFixture postgres, HostFixture hos
 
         Assert.True(untyped.Count == 0, $"{untyped.Count} untyped: {string.Join("; ", untyped)}");
     }
+
+    // The payload a bookmark or a signal resumes with is the workflow's to define: any JSON, by design.
+    private static readonly HashSet<string> AnyPayload =
+    [
+        "POST /api/workflow-instances/{instanceId}/signals/{signal}",
+        "POST /api/workflow-instances/{instanceId}/bookmarks/{bookmarkId}/resume",
+    ];
 
     // A $ref to a component that describes something (not JsonObject/JsonNode: an object of anything), or an array of them.
     private static bool IsNamed(JsonNode? schema, JsonObject components)
