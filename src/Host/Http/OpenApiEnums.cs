@@ -1,6 +1,7 @@
 using AfterSales.Host.Cases;
 using AfterSales.Persistence.Cases;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace AfterSales.Host.Http;
 
@@ -17,12 +18,24 @@ internal static class OpenApiEnums
         [(typeof(NewCostRequest), nameof(NewCostRequest.Kind))] = CaseCostKinds.All,
     };
 
+    private static readonly HashSet<Type> ReadByFieldReader =
+    [
+        typeof(OpenCaseQuantities), typeof(NewCostRequest), typeof(Surveys.SurveyAnswerRequest),
+    ];
+
     public static OpenApiOptions AddClosedSets(this OpenApiOptions options) =>
         options.AddSchemaTransformer((schema, context, _) =>
         {
             if (context.JsonPropertyInfo is { } property && property.AttributeProvider is System.Reflection.PropertyInfo clr
                 && Sets.TryGetValue((clr.DeclaringType!, clr.Name), out var values))
                 schema.Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)v)];
+            // FieldReader takes numbers as JSON numbers only, not the quoted numbers the framework's binder would accept.
+            if (context.JsonPropertyInfo is { } read && ReadByFieldReader.Contains(read.DeclaringType)
+                && schema.Type is { } type && (type & (JsonSchemaType.Integer | JsonSchemaType.Number)) != 0)
+            {
+                schema.Type = type & ~JsonSchemaType.String;
+                schema.Pattern = null;
+            }
             return Task.CompletedTask;
         });
 }
