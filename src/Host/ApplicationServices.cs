@@ -49,7 +49,7 @@ internal static class ApplicationServices
             // RequestGuard refuses these first; bound records refuse them too should a body ever bypass it.
             o.SerializerOptions.AllowDuplicateProperties = false;
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddClosedSets());
     }
 
     /// <summary>Migrates the database, then creates the role users when there are no users and imports the seed workflows when there are no definitions yet.</summary>

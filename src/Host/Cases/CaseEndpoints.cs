@@ -20,7 +20,7 @@ internal static class CaseEndpoints
     public static void MapCaseEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases").WithTags("Cases");
-        group.MapPost("/", OpenCase).Accepts<JsonObject>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+        group.MapPost("/", OpenCase).Accepts<OpenCaseRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
@@ -37,7 +37,7 @@ internal static class CaseEndpoints
             });
         group.MapGet("/", ListCases).ProducesValidationProblem();
         group.MapGet("/{caseId}", GetCase).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{caseId}/costs", AddCost).Accepts<JsonObject>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{caseId}/costs", AddCost).Accepts<NewCostRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>

@@ -22,15 +22,15 @@ internal static class WorkflowDefinitionEndpoints
     {
         var group = app.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions").ChecksDefinitionId();
         group.MapGet("/", ListDefinitions);
-        group.MapPost("/", CreateDraft).RequireAuthorization(Policies.ProcessOwner).Accepts<JsonObject>(Json).ProducesValidationProblem();
-        group.MapPost("/validate", ValidateDefinition).Accepts<JsonObject>(Json).ProducesValidationProblem();
-        group.MapPost("/import", ImportDefinition).RequireAuthorization(Policies.ProcessOwner).Accepts<JsonObject>(Json).ProducesValidationProblem();
-        group.MapGet("/{definitionId}", GetDefinition).Produces<JsonObject>(contentType: Json).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{definitionId}", SaveDraft).RequireAuthorization(Policies.ProcessOwner).Accepts<JsonObject>(Json).ProducesValidationProblem();
+        group.MapPost("/", CreateDraft).RequireAuthorization(Policies.ProcessOwner).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
+        group.MapPost("/validate", ValidateDefinition).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
+        group.MapPost("/import", ImportDefinition).RequireAuthorization(Policies.ProcessOwner).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
+        group.MapGet("/{definitionId}", GetDefinition).Produces<WorkflowDefinition>(contentType: Json).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{definitionId}", SaveDraft).RequireAuthorization(Policies.ProcessOwner).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
         group.MapGet("/{definitionId}/versions", ListVersions).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{definitionId}/publish", Publish).RequireAuthorization(Policies.ProcessOwner).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{definitionId}/retract", Retract).RequireAuthorization(Policies.ProcessOwner).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/{definitionId}/export", Export).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{definitionId}/export", Export).Produces<WorkflowDefinition>(contentType: Json).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>The latest version of each definition.</summary>

@@ -32,8 +32,8 @@ internal static partial class FollowUpEndpoints
     public static void MapFollowUpEndpoints(this IEndpointRouteBuilder app)
     {
         var customers = app.MapGroup("/api/customers").WithTags("Follow-ups");
-        customers.MapPost("/", CreateCustomer).RequireAuthorization(Policies.AfterSalesEditor).Accepts<JsonObject>("application/json").ProducesValidationProblem();
-        customers.MapPost("/{customerId}/products", AddProduct).RequireAuthorization(Policies.AfterSalesEditor).Accepts<JsonObject>("application/json")
+        customers.MapPost("/", CreateCustomer).RequireAuthorization(Policies.AfterSalesEditor).Accepts<NewCustomerRequest>("application/json").ProducesValidationProblem();
+        customers.MapPost("/{customerId}/products", AddProduct).RequireAuthorization(Policies.AfterSalesEditor).Accepts<NewInstalledProductRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         var followUps = app.MapGroup("/api/follow-ups").WithTags("Follow-ups");
         followUps.MapGet("/", ListFollowUps).ProducesValidationProblem();

@@ -12,7 +12,7 @@ internal static class FormEndpoints
     {
         var group = app.MapGroup("/api/forms").WithTags("Forms");
         group.MapGet("/", ListForms);
-        group.MapGet("/{name}", GetForm).Produces(StatusCodes.Status200OK, contentType: "application/schema+json").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{name}", GetForm).Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, "application/schema+json").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>A form's name with its English and Chinese titles.</summary>

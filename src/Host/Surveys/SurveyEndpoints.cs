@@ -15,7 +15,7 @@ internal static class SurveyEndpoints
     public static void MapSurveyEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/survey/{token}", ShowSurvey).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/api/surveys/{token}", AnswerSurvey).AllowAnonymous().WithTags("Surveys").Accepts<JsonObject>("application/json")
+        app.MapPost("/api/surveys/{token}", AnswerSurvey).AllowAnonymous().WithTags("Surveys").Accepts<SurveyAnswerRequest>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

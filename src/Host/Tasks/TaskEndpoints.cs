@@ -21,8 +21,8 @@ internal static class TaskEndpoints
         var group = app.MapGroup("/api/tasks").WithTags("Tasks");
         group.MapGet("/", ListTasks).ProducesValidationProblem();
         group.MapGet("/{taskId}", GetTask).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{taskId}/claim", ClaimTask).Accepts<JsonObject>("application/json").WithTaskProblems();
-        group.MapPost("/{taskId}/complete", CompleteTask).Accepts<JsonObject>("application/json").WithTaskProblems();
+        group.MapPost("/{taskId}/claim", ClaimTask).Accepts<ClaimTaskRequest>("application/json").WithTaskProblems();
+        group.MapPost("/{taskId}/complete", CompleteTask).Accepts<CompleteTaskRequest>("application/json").WithTaskProblems();
     }
 
     public static async Task<Results<Ok<Page<TaskView>>, ProblemHttpResult>> ListTasks(
