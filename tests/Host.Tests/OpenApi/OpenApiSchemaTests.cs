@@ -16,7 +16,6 @@ public sealed class OpenApiSchemaTests(PostgresFixture postgres, HostFixture hos
     {
         var document = await Client.GetJsonAsync("/openapi/v1.json");
         var components = document["components"]?["schemas"]?.AsObject() ?? [];
-        File.WriteAllText(Path.Combine(Path.GetTempPath(), "aftersales-openapi.json"), document.ToJsonString());
         var untyped = new List<string>();
 
         foreach (var (path, item) in document["paths"]!.AsObject())
