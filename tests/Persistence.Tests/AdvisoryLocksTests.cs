@@ -41,9 +41,19 @@ public sealed class AdvisoryLocksTests(PostgresFixture postgres)
         Assert.True(await first.TryLockAsync(AdvisoryLockKey.TimerLeader));
         Assert.False(await second.TryLockAsync(AdvisoryLockKey.TimerLeader));
 
+        var firstSession = first.ProcessID;
         await first.DisposeAsync();
+        // The server ends the session, and so frees its locks, a moment after the client closed it: wait for that.
+        await WaitUntilEndedAsync(second, firstSession);
 
         Assert.True(await second.TryLockAsync(AdvisoryLockKey.TimerLeader));
+    }
+
+    private static async Task WaitUntilEndedAsync(NpgsqlConnection connection, int session)
+    {
+        await using var command = new NpgsqlCommand("select count(*) from pg_stat_activity where pid = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = session });
+        for (var tries = 0; tries < 200 && (long)(await command.ExecuteScalarAsync())! > 0; tries++) await Task.Delay(50);
     }
 
     // Unpooled: a pooled connection would go back to the pool on dispose instead of ending its session.

@@ -1,3 +1,4 @@
+using AfterSales.Cases;
 using AfterSales.Host.Cases;
 using AfterSales.Persistence.Cases;
 using Microsoft.AspNetCore.OpenApi;

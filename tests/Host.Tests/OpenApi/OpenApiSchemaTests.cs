@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using AfterSales.Host.Tests.Infrastructure;
-using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Postgres;
 
 namespace AfterSales.Host.Tests.OpenApi;
 
