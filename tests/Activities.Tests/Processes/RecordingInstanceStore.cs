@@ -1,4 +1,5 @@
 using AfterSales.Activities.HumanTasks;
+using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Execution;
 using AfterSales.Workflows.Runtime;
@@ -9,7 +10,7 @@ namespace AfterSales.Activities.Tests.Processes;
 /// The in-memory store, recording across every instance (parent and children) what their saved bursts did: the
 /// effects in the order they were saved, the human tasks created and the instances started.
 /// </summary>
-internal sealed class RecordingInstanceStore(InMemoryWorkflowStore inner) : IWorkflowInstanceStore
+internal sealed class RecordingInstanceStore(InMemoryWorkflowStore inner) : ForwardingInstanceStore(inner)
 {
     private readonly Lock _gate = new();
     private readonly List<object> _effects = [];
@@ -22,28 +23,21 @@ internal sealed class RecordingInstanceStore(InMemoryWorkflowStore inner) : IWor
     /// <summary>Every instance as it was when it started (its input, its parent).</summary>
     public IReadOnlyList<WorkflowInstance> Started { get { lock (_gate) return _started.ToList(); } }
 
-    public async Task AddAsync(WorkflowInstance instance, RunResult firstBurst, CancellationToken cancellationToken = default)
+    public override async Task AddAsync(WorkflowInstance instance, RunResult firstBurst, CancellationToken cancellationToken = default)
     {
-        await inner.AddAsync(instance, firstBurst, cancellationToken);
+        await Inner.AddAsync(instance, firstBurst, cancellationToken);
         lock (_gate) _started.Add(instance);
         Record(instance, firstBurst);
     }
 
-    public Task<(bool Found, T Value)> UpdateAsync<T>(string instanceId, Func<WorkflowInstance, Task<(T Value, RunResult? Changes)>> work, CancellationToken cancellationToken = default) =>
-        inner.UpdateAsync(instanceId, async instance =>
+    public override Task<(bool Found, T Value)> UpdateAsync<T>(string instanceId, Func<WorkflowInstance, Task<(T Value, RunResult? Changes)>> work, CancellationToken cancellationToken = default) =>
+        Inner.UpdateAsync(instanceId, async instance =>
         {
             var result = await work(instance);
             if (result.Changes is { } changes) Record(instance, changes);
             return result;
         }, cancellationToken);
 
-    public Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default) => inner.FindAsync(instanceId, cancellationToken);
-    public Task<bool> ExistsAsync(string instanceId, CancellationToken cancellationToken = default) => inner.ExistsAsync(instanceId, cancellationToken);
-    public Task<IReadOnlyList<BookmarkRef>> FindBookmarksAsync(string name, string? key, CancellationToken cancellationToken = default) => inner.FindBookmarksAsync(name, key, cancellationToken);
-    public Task<IReadOnlyList<BookmarkRef>> FindDueBookmarksAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken = default) => inner.FindDueBookmarksAsync(dueBy, limit, cancellationToken);
-    public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default) => inner.GetJournalAsync(instanceId, cancellationToken);
-    public Task<IReadOnlyList<WorkflowOutboxEntry>> FindOutboxAsync(DateTimeOffset writtenBefore, int limit, CancellationToken cancellationToken = default) => inner.FindOutboxAsync(writtenBefore, limit, cancellationToken);
-    public Task CompleteOutboxAsync(WorkflowOutboxEntry entry, CancellationToken cancellationToken = default) => inner.CompleteOutboxAsync(entry, cancellationToken);
 
     private void Record(WorkflowInstance instance, RunResult changes)
     {

@@ -1,5 +1,6 @@
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Host.Tests.Jobs;
+using AfterSales.TestSupport.Engine;
 using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Execution;
@@ -52,22 +53,13 @@ public sealed class OutboxSweepTests(PostgresFixture postgres)
         }
         """;
 
-    private sealed class DiesAfterAdd(IWorkflowInstanceStore inner) : IWorkflowInstanceStore
+    private sealed class DiesAfterAdd(IWorkflowInstanceStore inner) : ForwardingInstanceStore(inner)
     {
-        public async Task AddAsync(WorkflowInstance instance, RunResult firstBurst, CancellationToken cancellationToken = default)
+        public override async Task AddAsync(WorkflowInstance instance, RunResult firstBurst, CancellationToken cancellationToken = default)
         {
-            await inner.AddAsync(instance, firstBurst, cancellationToken);
+            await Inner.AddAsync(instance, firstBurst, cancellationToken);
             throw new InvalidOperationException("the Host died right after the commit");
         }
 
-        public Task<(bool Found, T Value)> UpdateAsync<T>(string instanceId, Func<WorkflowInstance, Task<(T Value, RunResult? Changes)>> work,
-            CancellationToken cancellationToken = default) => inner.UpdateAsync(instanceId, work, cancellationToken);
-        public Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default) => inner.FindAsync(instanceId, cancellationToken);
-        public Task<bool> ExistsAsync(string instanceId, CancellationToken cancellationToken = default) => inner.ExistsAsync(instanceId, cancellationToken);
-        public Task<IReadOnlyList<BookmarkRef>> FindBookmarksAsync(string name, string? key, CancellationToken cancellationToken = default) => inner.FindBookmarksAsync(name, key, cancellationToken);
-        public Task<IReadOnlyList<BookmarkRef>> FindDueBookmarksAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken = default) => inner.FindDueBookmarksAsync(dueBy, limit, cancellationToken);
-        public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default) => inner.GetJournalAsync(instanceId, cancellationToken);
-        public Task<IReadOnlyList<WorkflowOutboxEntry>> FindOutboxAsync(DateTimeOffset writtenBefore, int limit, CancellationToken cancellationToken = default) => inner.FindOutboxAsync(writtenBefore, limit, cancellationToken);
-        public Task CompleteOutboxAsync(WorkflowOutboxEntry entry, CancellationToken cancellationToken = default) => inner.CompleteOutboxAsync(entry, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using AfterSales.Persistence.Tests.Infrastructure;
+using AfterSales.TestSupport.Engine;
 using AfterSales.TestSupport.Postgres;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Definitions;
@@ -118,27 +119,20 @@ public sealed class ChildRecoveryTests(PostgresFixture postgres) : DatabaseTest(
 
     private sealed class HostDiedException() : Exception("the Host died right after the commit");
 
-    private sealed class DiesAfterCommit(IWorkflowInstanceStore inner) : IWorkflowInstanceStore
+    private sealed class DiesAfterCommit(IWorkflowInstanceStore inner) : ForwardingInstanceStore(inner)
     {
-        public async Task AddAsync(WorkflowInstance instance, RunResult firstBurst, CancellationToken cancellationToken = default)
+        public override async Task AddAsync(WorkflowInstance instance, RunResult firstBurst, CancellationToken cancellationToken = default)
         {
-            await inner.AddAsync(instance, firstBurst, cancellationToken);
+            await Inner.AddAsync(instance, firstBurst, cancellationToken);
             throw new HostDiedException();
         }
 
-        public async Task<(bool Found, T Value)> UpdateAsync<T>(string instanceId, Func<WorkflowInstance, Task<(T Value, RunResult? Changes)>> work,
+        public override async Task<(bool Found, T Value)> UpdateAsync<T>(string instanceId, Func<WorkflowInstance, Task<(T Value, RunResult? Changes)>> work,
             CancellationToken cancellationToken = default)
         {
-            var (found, value) = await inner.UpdateAsync(instanceId, work, cancellationToken);
+            var (found, value) = await Inner.UpdateAsync(instanceId, work, cancellationToken);
             return found ? throw new HostDiedException() : (found, value);
         }
 
-        public Task<WorkflowInstance?> FindAsync(string instanceId, CancellationToken cancellationToken = default) => inner.FindAsync(instanceId, cancellationToken);
-        public Task<bool> ExistsAsync(string instanceId, CancellationToken cancellationToken = default) => inner.ExistsAsync(instanceId, cancellationToken);
-        public Task<IReadOnlyList<BookmarkRef>> FindBookmarksAsync(string name, string? key, CancellationToken cancellationToken = default) => inner.FindBookmarksAsync(name, key, cancellationToken);
-        public Task<IReadOnlyList<BookmarkRef>> FindDueBookmarksAsync(DateTimeOffset dueBy, int limit, CancellationToken cancellationToken = default) => inner.FindDueBookmarksAsync(dueBy, limit, cancellationToken);
-        public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default) => inner.GetJournalAsync(instanceId, cancellationToken);
-        public Task<IReadOnlyList<WorkflowOutboxEntry>> FindOutboxAsync(DateTimeOffset writtenBefore, int limit, CancellationToken cancellationToken = default) => inner.FindOutboxAsync(writtenBefore, limit, cancellationToken);
-        public Task CompleteOutboxAsync(WorkflowOutboxEntry entry, CancellationToken cancellationToken = default) => inner.CompleteOutboxAsync(entry, cancellationToken);
     }
 }
