@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AfterSales.Persistence;
@@ -28,6 +29,14 @@ public static class AdvisoryLocks
         await using var take = Command(connection, "select pg_try_advisory_lock($1)", key);
         return await take.ExecuteScalarAsync(cancellationToken) is true;
     }
+
+    /// <summary>
+    /// Waits until the open transaction of <paramref name="db"/> holds <paramref name="key"/>; the server releases it when
+    /// the transaction ends, committed or not.
+    /// </summary>
+    public static async Task LockForTransactionAsync(this AfterSalesDbContext db, AdvisoryLockKey key,
+        CancellationToken cancellationToken = default) =>
+        await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock({(long)key})", cancellationToken);
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, AdvisoryLockKey key)
     {

@@ -56,6 +56,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<SurveyService>();
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<UserAdministration>();
         return services;
     }
 
