@@ -1,5 +1,6 @@
 using AfterSales.Persistence.Cases;
 using AfterSales.Persistence.Definitions;
+using AfterSales.Persistence.FollowUps;
 using AfterSales.Persistence.Instances;
 using AfterSales.Persistence.Runtime;
 using AfterSales.Persistence.Surveys;
@@ -57,6 +58,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<SurveyService>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<CustomerRegister>();
         return services;
     }
 

@@ -171,10 +171,10 @@ internal static partial class FollowUpEndpoints
     private static bool MayClose(ClaimsPrincipal principal, string owner) =>
         principal.Identity?.Name == owner || principal.IsInRole("aftersales_manager") || principal.IsInRole(Roles.Admin);
 
-    private static FollowUpView View(FollowUpEntity x) => new(x.Id, x.Kind, x.SubjectId, x.DueAt, x.Owner, x.Status, x.DoneAt, x.EventKey, x.CreatedAt);
+    internal static FollowUpView View(FollowUpEntity x) => new(x.Id, x.Kind, x.SubjectId, x.DueAt, x.Owner, x.Status, x.DoneAt, x.EventKey, x.CreatedAt);
 
     /// <summary>An ISO 8601 duration in days or weeks (<c>P90D</c>, <c>P26W</c>): months and years have no fixed length.</summary>
-    private static TimeSpan? Interval(FieldReader f, JsonObject? root, string name, bool required)
+    internal static TimeSpan? Interval(FieldReader f, JsonObject? root, string name, bool required)
     {
         var text = f.Text(root, name, name, required);
         if (text is null) return null;
@@ -193,7 +193,7 @@ internal static partial class FollowUpEndpoints
         return TimeSpan.FromDays(days);
     }
 
-    private static string? Iso(TimeSpan? interval) => interval is { } i ? $"P{(long)i.TotalDays}D" : null;
+    internal static string? Iso(TimeSpan? interval) => interval is { } i ? $"P{(long)i.TotalDays}D" : null;
 
     private static async Task CheckOwnerAsync(FieldReader f, AfterSalesDbContext db, string? owner, CancellationToken cancellationToken)
     {
