@@ -27,7 +27,7 @@ public sealed class CustomerRegister(IDbContextFactory<AfterSalesDbContext> cont
 
     private const string Visit = "visit", Inspection = "inspection", Done = "done", Open = "open";
 
-    /// <summary>One page of customers by name.</summary>
+    /// <summary>One page of customers by name, then company.</summary>
     public async Task<Page<CustomerListEntry>> ListAsync(CustomerFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -42,7 +42,7 @@ public sealed class CustomerRegister(IDbContextFactory<AfterSalesDbContext> cont
         if (filter.KeyCustomer is { } key) query = query.Where(c => c.KeyCustomer == key);
         if (filter.Owner is { } owner) query = query.Where(c => c.Owner == owner);
         var total = await query.LongCountAsync(cancellationToken);
-        var items = await query.OrderBy(c => c.Name).ThenBy(c => c.Id)
+        var items = await query.OrderBy(c => c.Name).ThenBy(c => c.Company).ThenBy(c => c.Id)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(c => new CustomerListEntry(c,
                 db.InstalledProducts.Count(p => p.CustomerId == c.Id),
