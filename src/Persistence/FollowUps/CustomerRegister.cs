@@ -166,7 +166,8 @@ public sealed class CustomerRegister(IDbContextFactory<AfterSalesDbContext> cont
         {
             Kind = kind,
             SubjectId = subjectId,
-            DueAt = (lastDone ?? start) + interval,
+            // PostgreSQL takes timestamptz values in UTC only; a product's start has its zone's offset.
+            DueAt = ((lastDone ?? start) + interval).ToUniversalTime(),
             Owner = owner,
             Status = Open,
             EventKey = $"{kind}:{subjectId}:{kept + 1}",
