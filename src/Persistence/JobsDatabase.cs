@@ -21,12 +21,12 @@ public sealed class JobsDatabase(string connectionString, int poolSize) : IAsync
     public NpgsqlDataSource Dedicated { get; } = Build(connectionString, "AfterSales jobs (locks)", poolSize: null);
 
     /// <summary>
-    /// Runs <paramref name="install"/> on a connection of its own while holding <paramref name="key"/>, so that Hosts
-    /// starting together take turns (Hangfire's schema scripts are not safe to run concurrently).
+    /// Runs <paramref name="install"/> (Hangfire's schema installer) on a connection of its own while holding
+    /// <see cref="AdvisoryLockKey.HangfireSchema"/>, so that Hosts starting together take turns: its scripts are not safe
+    /// to run concurrently.
     /// </summary>
-    public Task InstallUnderLockAsync(AdvisoryLockKey key, Action<NpgsqlConnection> install,
-        CancellationToken cancellationToken = default) =>
-        Dedicated.WhileLockedAsync(key, connection =>
+    public Task InstallJobsSchemaAsync(Action<NpgsqlConnection> install, CancellationToken cancellationToken = default) =>
+        Dedicated.WhileLockedAsync(AdvisoryLockKey.HangfireSchema, connection =>
         {
             install(connection);
             return Task.FromResult(true);

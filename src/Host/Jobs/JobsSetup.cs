@@ -71,7 +71,7 @@ internal static class JobsSetup
     {
         ValidateOptions(app.Services);
         var database = app.Services.GetRequiredService<JobsDatabase>();
-        await database.InstallUnderLockAsync(AdvisoryLockKey.HangfireSchema, connection =>
+        await database.InstallJobsSchemaAsync(connection =>
         {
             try
             {
