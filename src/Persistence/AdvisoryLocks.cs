@@ -38,6 +38,17 @@ public static class AdvisoryLocks
         CancellationToken cancellationToken = default) =>
         await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock({(long)key})", cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> while holding <paramref name="key"/> on a connection of its own, so that Hosts doing
+    /// the same (starting together on an empty database) take turns.
+    /// </summary>
+    public static async Task<T> WhileLockedAsync<T>(this NpgsqlDataSource database, AdvisoryLockKey key,
+        Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using (await connection.LockAsync(key, cancellationToken)) return await work(connection);
+    }
+
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, AdvisoryLockKey key)
     {
         var command = new NpgsqlCommand(sql, connection);

@@ -25,8 +25,6 @@ public sealed class CustomerRegister(IDbContextFactory<AfterSalesDbContext> cont
 {
     public const int MaxPageSize = 500;
 
-    private const string Visit = "visit", Inspection = "inspection", Done = "done", Open = "open";
-
     /// <summary>One page of customers by name, then company.</summary>
     public async Task<Page<CustomerListEntry>> ListAsync(CustomerFilter filter, CancellationToken cancellationToken = default)
     {
@@ -46,7 +44,7 @@ public sealed class CustomerRegister(IDbContextFactory<AfterSalesDbContext> cont
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(c => new CustomerListEntry(c,
                 db.InstalledProducts.Count(p => p.CustomerId == c.Id),
-                db.FollowUps.Where(f => f.Kind == Visit && f.SubjectId == c.Id && f.Status != Done)
+                db.FollowUps.Where(f => f.Kind == FollowUpRule.Visit && f.SubjectId == c.Id && f.Status != FollowUpRule.Done)
                     .Min(f => (DateTimeOffset?)f.DueAt)))
             .ToListAsync(cancellationToken);
         return new Page<CustomerListEntry>(items, filter.Page, filter.PageSize, total);
@@ -81,10 +79,10 @@ public sealed class CustomerRegister(IDbContextFactory<AfterSalesDbContext> cont
         customer.Owner = edited.Owner;
         await db.SaveChangesAsync(cancellationToken);
 
-        await FollowOwnerAsync(db, Visit, customer.Id, customer.Owner, cancellationToken);
+        await FollowOwnerAsync(db, FollowUpRule.Visit, customer.Id, customer.Owner, cancellationToken);
         if (VisitEvery(customer) != every)
-            await RescheduleAsync(db, Visit, customer.Id, customer.Owner, VisitEvery(customer), customer.CreatedAt, now,
-                cancellationToken);
+            await RescheduleAsync(db, FollowUpRule.Visit, customer.Id, customer.Owner, VisitEvery(customer), customer.CreatedAt,
+                now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await ReadAsync(db, customer.Id, cancellationToken);
     }
@@ -111,19 +109,12 @@ public sealed class CustomerRegister(IDbContextFactory<AfterSalesDbContext> cont
         product.Owner = edited.Owner;
         await db.SaveChangesAsync(cancellationToken);
 
-        await FollowOwnerAsync(db, Inspection, product.Id, product.Owner, cancellationToken);
+        await FollowOwnerAsync(db, FollowUpRule.Inspection, product.Id, product.Owner, cancellationToken);
         if (product.InspectionInterval != every || product.InstalledAt != installedAt)
-            await RescheduleAsync(db, Inspection, product.Id, product.Owner, product.InspectionInterval,
-                InstallationStart(product.InstalledAt, zone), now, cancellationToken);
+            await RescheduleAsync(db, FollowUpRule.Inspection, product.Id, product.Owner, product.InspectionInterval,
+                FollowUpRule.InstallationStart(product.InstalledAt, zone), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await ReadAsync(db, product.CustomerId, cancellationToken);
-    }
-
-    /// <summary>A product's start: its installation day's midnight in <paramref name="zone"/>, as the daily job counts it.</summary>
-    public static DateTimeOffset InstallationStart(DateOnly installedAt, TimeZoneInfo zone)
-    {
-        var local = installedAt.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     // Only key customers are visited.
@@ -137,8 +128,9 @@ public sealed class CustomerRegister(IDbContextFactory<AfterSalesDbContext> cont
             .OrderBy(p => p.InstalledAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
         var productIds = products.Select(p => p.Id).ToList();
         var outstanding = await db.FollowUps.AsNoTracking()
-            .Where(f => f.Status != Done
-                && (f.Kind == Visit && f.SubjectId == customerId || f.Kind == Inspection && productIds.Contains(f.SubjectId)))
+            .Where(f => f.Status != FollowUpRule.Done
+                && (f.Kind == FollowUpRule.Visit && f.SubjectId == customerId
+                    || f.Kind == FollowUpRule.Inspection && productIds.Contains(f.SubjectId)))
             .OrderBy(f => f.DueAt).ThenBy(f => f.Id).ToListAsync(cancellationToken);
         return new CustomerFile(customer, products, outstanding);
     }
@@ -146,7 +138,7 @@ public sealed class CustomerRegister(IDbContextFactory<AfterSalesDbContext> cont
     // The outstanding follow-up goes to whoever the subject's follow-ups go to now.
     private static Task<int> FollowOwnerAsync(AfterSalesDbContext db, string kind, string subjectId, string owner,
         CancellationToken cancellationToken) =>
-        db.FollowUps.Where(f => f.Kind == kind && f.SubjectId == subjectId && f.Status != Done && f.Owner != owner)
+        db.FollowUps.Where(f => f.Kind == kind && f.SubjectId == subjectId && f.Status != FollowUpRule.Done && f.Owner != owner)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Owner, owner), cancellationToken);
 
     /// <summary>
@@ -158,21 +150,14 @@ public sealed class CustomerRegister(IDbContextFactory<AfterSalesDbContext> cont
         TimeSpan? every, DateTimeOffset start, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ofSubject = db.FollowUps.Where(f => f.Kind == kind && f.SubjectId == subjectId);
-        if (await ofSubject.Where(f => f.Status != Done).ExecuteDeleteAsync(cancellationToken) == 0 || every is not { } interval)
-            return;
+        var replaced = await ofSubject.Where(f => f.Status != FollowUpRule.Done).ExecuteDeleteAsync(cancellationToken);
+        if (replaced == 0 || every is not { } interval) return;
         var lastDone = await ofSubject.MaxAsync(f => f.DoneAt, cancellationToken);
         var kept = await ofSubject.LongCountAsync(cancellationToken);
-        db.FollowUps.Add(new FollowUpEntity
-        {
-            Kind = kind,
-            SubjectId = subjectId,
-            // PostgreSQL takes timestamptz values in UTC only; a product's start has its zone's offset.
-            DueAt = ((lastDone ?? start) + interval).ToUniversalTime(),
-            Owner = owner,
-            Status = Open,
-            EventKey = $"{kind}:{subjectId}:{kept + 1}",
-            CreatedAt = now,
-        });
+        var next = FollowUpRule.Next(kind, subjectId, owner, interval, FollowUpRule.CountsFrom(lastDone, start), kept, now);
+        // PostgreSQL takes timestamptz values in UTC only; a product's start has its zone's offset.
+        next.DueAt = next.DueAt.ToUniversalTime();
+        db.FollowUps.Add(next);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
