@@ -1,13 +1,16 @@
 namespace AfterSales.Host.Auth;
 
-/// <summary>A role with its names in Chinese and English, as the web application shows it in pickers and lists.</summary>
+/// <summary>A role with its names in Chinese and English, as the web application shows it in pickers and
+/// lists.</summary>
 internal sealed record RoleInfo(string Name, string Zh, string En)
 {
-    /// <summary>The name a seeded role user is shown under: both languages, or one when they are the same (PMC).</summary>
+    /// <summary>The name a seeded role user is shown under: both languages, or one when they are the same
+    /// (PMC).</summary>
     public string DisplayName => Zh == En ? En : $"{Zh} {En}";
 }
 
-/// <summary>The roles of the after-sales department (docs: the roles table of the domain), as role claims and task roles carry them.</summary>
+/// <summary>The roles of the after-sales department (docs: the roles table of the domain), as role claims and task
+/// roles carry them.</summary>
 internal static class Roles
 {
     public const string ProcessOwner = "process_owner";
@@ -34,7 +37,8 @@ internal static class Roles
     ];
 
     /// <summary>Every role with the name its seeded user is shown under.</summary>
-    public static readonly IReadOnlyList<(string Role, string DisplayName)> All = [.. Described.Select(r => (r.Name, r.DisplayName))];
+    public static readonly IReadOnlyList<(string Role, string DisplayName)> All = [.. Described.Select(r => (r.Name,
+        r.DisplayName))];
 
     /// <summary>Whether <paramref name="role"/> is one of ours (case-sensitive: role codes are lower case).</summary>
     public static bool IsKnown(string role) => Described.Any(r => r.Name == role);

@@ -11,7 +11,8 @@ namespace AfterSales.Host.Auth;
 /// <summary>
 /// Administering users (admins only): list, look at, create, set roles, reset a password, disable, enable, lift a
 /// sign-in lock. Two rules keep the install administrable: an admin cannot disable themself, and no change may leave
-/// no enabled admin (<see cref="UserAdministration"/> checks it under a lock). The roles list is for every signed-in user.
+/// no enabled admin (<see cref="UserAdministration"/> checks it under a lock). The roles list is for every signed-in
+/// user.
 /// </summary>
 internal static partial class UserEndpoints
 {
@@ -30,7 +31,8 @@ internal static partial class UserEndpoints
         group.MapPost("/", CreateUser).Accepts<NewUserRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{userName}/roles", SetRoles).Accepts<UserRolesRequest>("application/json")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{userName}/password", ResetPassword).Accepts<PasswordResetRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{userName}/disable", Disable)
@@ -40,19 +42,24 @@ internal static partial class UserEndpoints
     }
 
     /// <summary>Every role with its Chinese and English name, for role pickers and labels.</summary>
-    public static Ok<RoleView[]> ListRoles() => TypedResults.Ok(Roles.Described.Select(r => new RoleView(r.Name, r.Zh, r.En)).ToArray());
+    public static Ok<RoleView[]> ListRoles() => TypedResults.Ok(Roles.Described.Select(r => new RoleView(r.Name, r.Zh,
+        r.En)).ToArray());
 
-    /// <summary>Users by user name; <paramref name="text"/> is part of the user name, display name or email (any case).</summary>
+    /// <summary>Users by user name; <paramref name="text"/> is part of the user name, display name or email (any
+    /// case).</summary>
     public static async Task<Results<Ok<Page<UserView>>, ProblemHttpResult>> ListUsers(UserAdministration users,
-        TimeProvider time, CancellationToken cancellationToken, string? text = null, string? role = null, bool? disabled = null,
+        TimeProvider time, CancellationToken cancellationToken, string? text = null, string? role = null,
+            bool? disabled = null,
         int page = 1, int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
-        if (role is not null && !Roles.IsKnown(role)) errors["role"] = [$"'{role}' is not one of: {string.Join(", ", RoleNames)}"];
+        if (role is not null && !Roles.IsKnown(role))
+            errors["role"] = [$"'{role}' is not one of: {string.Join(", ", RoleNames)}"];
         Paging.Check(errors, page, pageSize, UserAdministration.MaxPageSize);
         if (errors.Count > 0) return Problems.BadRequest("The query is invalid", errors);
 
-        var found = await users.ListAsync(new UserFilter(text?.Trim(), role, disabled, page, pageSize), cancellationToken);
+        var found = await users.ListAsync(new UserFilter(text?.Trim(), role, disabled, page, pageSize),
+            cancellationToken);
         var now = time.GetUtcNow();
         return TypedResults.Ok(new Page<UserView>([.. found.Items.Select(u => UserView.From(u, now))],
             found.PageNumber, found.PageSize, found.Total));
@@ -64,7 +71,8 @@ internal static partial class UserEndpoints
             ? TypedResults.Ok(UserView.From(user, time.GetUtcNow()))
             : NoSuchUser(userName);
 
-    /// <summary><c>{userName, displayName, email, roles: [...], password}</c>; 409 when the user name is taken.</summary>
+    /// <summary><c>{userName, displayName, email, roles: [...], password}</c>; 409 when the user name is
+    /// taken.</summary>
     public static async Task<Results<Created<UserView>, ProblemHttpResult>> CreateUser(HttpRequest request,
         UserAdministration administration, UserAccounts users, TimeProvider time, ILogger<UserAdministration> logger,
         ClaimsPrincipal principal, CancellationToken cancellationToken)
@@ -75,7 +83,8 @@ internal static partial class UserEndpoints
         var root = f.Object(body, "$", required: true);
         var userName = f.Text(root, "userName", "userName", required: true, MaxUserNameLength);
         if (userName is not null && !UserNamePattern().IsMatch(userName))
-            f.Fail("userName", "may hold lower-case letters, digits, '.', '_' and '-', starting with a letter or a digit");
+            f.Fail("userName",
+                "may hold lower-case letters, digits, '.', '_' and '-', starting with a letter or a digit");
         var displayName = f.Text(root, "displayName", "displayName", required: true, MaxDisplayNameLength);
         var email = f.Email(root, "email", "email");
         var roles = f.SetOf(root, "roles", "roles", RoleNames, required: true);
@@ -86,7 +95,8 @@ internal static partial class UserEndpoints
         var user = new NewUser(userName!, displayName!, email, roles!, PasswordHasher.Hash(password!));
         if (!await administration.CreateAsync(user, now, cancellationToken))
             return Problems.Conflict($"There is a user '{userName}' already: choose another user name.");
-        logger.LogInformation("User {UserName} created by {Admin} with roles {Roles}", userName, principal.Identity?.Name,
+        logger.LogInformation("User {UserName} created by {Admin} with roles {Roles}", userName,
+            principal.Identity?.Name,
             string.Join(",", roles!));
         var created = await users.FindAsync(userName!, cancellationToken);
         return created is null
@@ -95,7 +105,8 @@ internal static partial class UserEndpoints
     }
 
     /// <summary>
-    /// <c>{roles: [...]}</c>: the user's roles from now on, in force at the user's next request. 409 when it would leave no
+    /// <c>{roles: [...]}</c>: the user's roles from now on, in force at the user's next request. 409 when it would
+    /// leave no
     /// enabled admin.
     /// </summary>
     public static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetRoles(string userName, HttpRequest request,
@@ -121,7 +132,8 @@ internal static partial class UserEndpoints
     }
 
     /// <summary>
-    /// <c>{password}</c>: a new password an admin tells the person. Every token of the user is revoked (its sessions end)
+    /// <c>{password}</c>: a new password an admin tells the person. Every token of the user is revoked (its sessions
+    /// end)
     /// and a sign-in lock lifted.
     /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> ResetPassword(string userName, HttpRequest request,
@@ -141,7 +153,8 @@ internal static partial class UserEndpoints
     }
 
     /// <summary>
-    /// The user can no longer sign in, and every token and cookie it holds is refused from its next request on, on every
+    /// The user can no longer sign in, and every token and cookie it holds is refused from its next request on, on
+    /// every
     /// Host. An admin cannot disable themself, nor the last enabled admin (409).
     /// </summary>
     public static async Task<Results<Ok<UserView>, ProblemHttpResult>> Disable(string userName,
@@ -173,7 +186,8 @@ internal static partial class UserEndpoints
 
     /// <summary>Lets a locked user sign in again at once, and forgets the failures counted so far.</summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> Unlock(
-        string userName, UserAccounts users, ILogger<UserAccounts> logger, HttpContext context, CancellationToken cancellationToken)
+        string userName, UserAccounts users, ILogger<UserAccounts> logger, HttpContext context,
+            CancellationToken cancellationToken)
     {
         if (!await users.UnlockAsync(userName, cancellationToken)) return NoSuchUser(userName);
         logger.LogInformation("User {UserName} unlocked by {Admin}", userName, context.User.Identity?.Name);
@@ -186,7 +200,8 @@ internal static partial class UserEndpoints
             ? TypedResults.Ok(UserView.From(user, time.GetUtcNow()))
             : NoSuchUser(userName);
 
-    private static ProblemHttpResult NoSuchUser(string userName) => Problems.NotFound($"There is no user '{userName}'.");
+    private static ProblemHttpResult NoSuchUser(string userName) =>
+        Problems.NotFound($"There is no user '{userName}'.");
 
     /// <summary>A new password as typed (not trimmed: spaces count), checked against the password rule.</summary>
     private static string? NewPassword(FieldReader f, JsonObject? root, string name)

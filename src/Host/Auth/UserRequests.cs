@@ -39,11 +39,13 @@ internal sealed record PasswordResetRequest
 }
 
 /// <summary>A user as admins see it. <see cref="LockedUntil"/> is set only while sign-in is locked.</summary>
-internal sealed record UserView(string UserName, string DisplayName, string? Email, IReadOnlyList<string> Roles, bool Disabled,
+internal sealed record UserView(string UserName, string DisplayName, string? Email, IReadOnlyList<string> Roles,
+    bool Disabled,
     DateTimeOffset? DisabledAt, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt)
 {
     public static UserView From(UserEntity user, DateTimeOffset now) => new(user.UserName, user.DisplayName, user.Email,
-        user.Roles, user.DisabledAt is not null, user.DisabledAt, user.LockedUntil > now ? user.LockedUntil : null, user.CreatedAt);
+        user.Roles, user.DisabledAt is not null, user.DisabledAt, user.LockedUntil > now ? user.LockedUntil : null,
+            user.CreatedAt);
 }
 
 /// <summary>A role with its names in Chinese (<c>zh</c>) and English (<c>en</c>).</summary>

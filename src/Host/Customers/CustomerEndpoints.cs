@@ -15,7 +15,8 @@ namespace AfterSales.Host.Customers;
 
 /// <summary>A customer of a list, with how many products it has installed and when its next visit is due.</summary>
 internal sealed record CustomerSummaryView(string Id, string Name, string? Company, string? Region, string? Email,
-    bool KeyCustomer, string? VisitInterval, string Owner, DateTimeOffset CreatedAt, int Products, DateTimeOffset? NextVisitDue,
+    bool KeyCustomer, string? VisitInterval, string Owner, DateTimeOffset CreatedAt, int Products,
+        DateTimeOffset? NextVisitDue,
     IReadOnlyList<string> Redacted);
 
 /// <summary>A customer with its next visit and its installed products, each with its next inspection.</summary>
@@ -31,7 +32,8 @@ internal sealed record InstalledProductDetailsView(string Id, string CustomerId,
 /// Reading and editing the customer register (creating is in <see cref="FollowUpEndpoints"/>). Any signed-in user reads
 /// it: whoever visits or inspects needs the customer; the customer's email, personal data, only the roles that talk to
 /// customers (<see cref="PersonalData.Roles"/>) and the customer's owner see (others get <c>"redacted": ["email"]</c>).
-/// Editing needs <c>aftersales</c> or <c>admin</c>; an edit that changes a schedule reschedules the outstanding follow-up
+/// Editing needs <c>aftersales</c> or <c>admin</c>; an edit that changes a schedule reschedules the outstanding
+/// follow-up
 /// (<see cref="CustomerRegister"/>).
 /// </summary>
 internal static class CustomerEndpoints
@@ -44,21 +46,25 @@ internal static class CustomerEndpoints
         customers.MapGet("/", ListCustomers).ProducesValidationProblem();
         customers.MapGet("/{customerId}", GetCustomer).ProducesProblem(StatusCodes.Status404NotFound);
         customers.MapPut("/{customerId}", UpdateCustomer).RequireAuthorization(Policies.AfterSalesEditor)
-            .Accepts<NewCustomerRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        customers.MapPut("/{customerId}/products/{productId}", UpdateProduct).RequireAuthorization(Policies.AfterSalesEditor)
+            .Accepts<NewCustomerRequest>("application/json").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        customers.MapPut("/{customerId}/products/{productId}", UpdateProduct)
+            .RequireAuthorization(Policies.AfterSalesEditor)
             .Accepts<NewInstalledProductRequest>("application/json").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>Customers by name; <paramref name="text"/> is part of the name, company or region (any case).</summary>
-    public static async Task<Results<Ok<Page<CustomerSummaryView>>, ProblemHttpResult>> ListCustomers(CustomerRegister register,
+    public static async Task<Results<Ok<Page<CustomerSummaryView>>, ProblemHttpResult>> ListCustomers(
+        CustomerRegister register,
         ClaimsPrincipal principal, CancellationToken cancellationToken, string? text = null, bool? keyCustomer = null,
         string? owner = null, int page = 1, int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
         Paging.Check(errors, page, pageSize, CustomerRegister.MaxPageSize);
         if (errors.Count > 0) return Problems.BadRequest("The query is invalid", errors);
-        var found = await register.ListAsync(new CustomerFilter(text?.Trim(), keyCustomer, owner, page, pageSize), cancellationToken);
+        var found = await register.ListAsync(new CustomerFilter(text?.Trim(), keyCustomer, owner, page, pageSize),
+            cancellationToken);
         return TypedResults.Ok(new Page<CustomerSummaryView>([.. found.Items.Select(e => Summary(e, principal))],
             found.PageNumber, found.PageSize, found.Total));
     }
@@ -71,16 +77,19 @@ internal static class CustomerEndpoints
 
     /// <summary>
     /// The customer's fields as on creation (<c>{name, company, region, email, keyCustomer, visitInterval, owner}</c>),
-    /// replacing the stored ones; an absent <c>owner</c> keeps the current one. A changed visit schedule reschedules the
+    /// replacing the stored ones; an absent <c>owner</c> keeps the current one. A changed visit schedule reschedules
+    /// the
     /// outstanding visit.
     /// </summary>
     public static async Task<Results<Ok<CustomerDetailsView>, ProblemHttpResult>> UpdateCustomer(string customerId,
-        HttpRequest request, ClaimsPrincipal principal, CustomerRegister register, UserAccounts users, TimeProvider time,
+        HttpRequest request, ClaimsPrincipal principal, CustomerRegister register, UserAccounts users,
+            TimeProvider time,
         CancellationToken cancellationToken)
     {
         var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
         if (malformed is not null) return malformed;
-        if (await register.GetAsync(customerId, cancellationToken) is not { } current) return NoSuchCustomer(customerId);
+        if (await register.GetAsync(customerId,
+            cancellationToken) is not { } current) return NoSuchCustomer(customerId);
 
         var f = new FieldReader();
         var root = f.Object(body, "$", required: true);
@@ -104,17 +113,21 @@ internal static class CustomerEndpoints
     }
 
     /// <summary>
-    /// The product's fields as on creation (<c>{model, serial, installedAt, inspectionInterval, owner}</c>), replacing the
+    /// The product's fields as on creation (<c>{model, serial, installedAt, inspectionInterval, owner}</c>), replacing
+    /// the
     /// stored ones; an absent <c>inspectionInterval</c> or <c>owner</c> keeps the current one. A changed interval or
     /// installation day reschedules the outstanding inspection.
     /// </summary>
-    public static async Task<Results<Ok<InstalledProductDetailsView>, ProblemHttpResult>> UpdateProduct(string customerId,
-        string productId, HttpRequest request, CustomerRegister register, UserAccounts users, IOptions<JobsOptions> jobs,
+    public static async Task<Results<Ok<InstalledProductDetailsView>,
+        ProblemHttpResult>> UpdateProduct(string customerId,
+        string productId, HttpRequest request, CustomerRegister register, UserAccounts users,
+            IOptions<JobsOptions> jobs,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
         if (malformed is not null) return malformed;
-        var current = (await register.GetAsync(customerId, cancellationToken))?.Products.SingleOrDefault(p => p.Id == productId);
+        var current = (await register.GetAsync(customerId,
+            cancellationToken))?.Products.SingleOrDefault(p => p.Id == productId);
         if (current is null) return NoSuchProduct(customerId, productId);
 
         var f = new FieldReader();
@@ -123,7 +136,8 @@ internal static class CustomerEndpoints
         var serial = f.Text(root, "serial", "serial", required: false);
         var installedAt = f.Date(root, "installedAt", "installedAt");
         if (installedAt is null && root?["installedAt"] is null) f.Fail("installedAt", "is required");
-        var interval = FollowUpEndpoints.Interval(f, root, "inspectionInterval", required: false) ?? current.InspectionInterval;
+        var interval = FollowUpEndpoints.Interval(f, root, "inspectionInterval", required: false)
+            ?? current.InspectionInterval;
         var owner = await OwnerAsync(f, root, current.Owner, users, cancellationToken);
         if (!f.IsValid) return Problems.BadRequest("The installed product is invalid", f.Errors);
 
@@ -132,7 +146,8 @@ internal static class CustomerEndpoints
             Id = productId, CustomerId = customerId, Model = model!, Serial = serial, InstalledAt = installedAt!.Value,
             InspectionInterval = interval, Owner = owner,
         };
-        var file = await register.UpdateProductAsync(edited, jobs.Value.FindTimeZone(), time.GetUtcNow(), cancellationToken);
+        var file = await register.UpdateProductAsync(edited, jobs.Value.FindTimeZone(), time.GetUtcNow(),
+            cancellationToken);
         var product = file?.Products.SingleOrDefault(p => p.Id == productId);
         return product is null ? NoSuchProduct(customerId, productId) : TypedResults.Ok(ProductDetails(product, file!));
     }
@@ -162,7 +177,8 @@ internal static class CustomerEndpoints
         var seesEmail = SeesEmail(principal, c);
         var visit = file.Outstanding.FirstOrDefault(f => f.SubjectId == c.Id);
         return new CustomerDetailsView(c.Id, c.Name, c.Company, c.Region, seesEmail ? c.Email : null, c.KeyCustomer,
-            FollowUpEndpoints.Iso(c.VisitInterval), c.Owner, c.CreatedAt, visit is null ? null : FollowUpEndpoints.View(visit),
+            FollowUpEndpoints.Iso(c.VisitInterval), c.Owner, c.CreatedAt, visit is null ? null
+                : FollowUpEndpoints.View(visit),
             [.. file.Products.Select(p => ProductDetails(p, file))], seesEmail ? [] : EmailRedacted);
     }
 
@@ -170,14 +186,16 @@ internal static class CustomerEndpoints
     {
         var inspection = file.Outstanding.FirstOrDefault(f => f.SubjectId == p.Id);
         return new InstalledProductDetailsView(p.Id, p.CustomerId, p.Model, p.Serial, p.InstalledAt,
-            FollowUpEndpoints.Iso(p.InspectionInterval)!, p.Owner, inspection is null ? null : FollowUpEndpoints.View(inspection));
+            FollowUpEndpoints.Iso(p.InspectionInterval)!, p.Owner, inspection is null ? null
+                : FollowUpEndpoints.View(inspection));
     }
 
     // Like a case's customer: the roles that talk to customers, and whoever owns the customer.
     private static bool SeesEmail(ClaimsPrincipal principal, CustomerEntity customer) =>
         PersonalData.SeesAll(principal) || principal.Identity?.Name == customer.Owner;
 
-    private static ProblemHttpResult NoSuchCustomer(string customerId) => Problems.NotFound($"There is no customer '{customerId}'.");
+    private static ProblemHttpResult NoSuchCustomer(string customerId) =>
+        Problems.NotFound($"There is no customer '{customerId}'.");
 
     private static ProblemHttpResult NoSuchProduct(string customerId, string productId) =>
         Problems.NotFound($"Customer '{customerId}' has no installed product '{productId}'.");

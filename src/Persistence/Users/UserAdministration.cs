@@ -4,11 +4,14 @@ using Npgsql;
 
 namespace AfterSales.Persistence.Users;
 
-/// <summary>What to list: every given criterion must match; <see cref="Text"/> is part of the name, display name or email.</summary>
-public sealed record UserFilter(string? Text = null, string? Role = null, bool? Disabled = null, int Page = 1, int PageSize = 50);
+/// <summary>What to list: every given criterion must match; <see cref="Text"/> is part of the name, display name or
+/// email.</summary>
+public sealed record UserFilter(string? Text = null, string? Role = null, bool? Disabled = null, int Page = 1,
+    int PageSize = 50);
 
 /// <summary>A user an admin creates; <see cref="PasswordHash"/> is the hash of the initial password.</summary>
-public sealed record NewUser(string UserName, string DisplayName, string? Email, IReadOnlyList<string> Roles, string PasswordHash);
+public sealed record NewUser(string UserName, string DisplayName, string? Email, IReadOnlyList<string> Roles,
+    string PasswordHash);
 
 /// <summary>How a change that could take the last enabled admin away ended.</summary>
 public enum AdminGuardedChange
@@ -23,7 +26,8 @@ public enum AdminGuardedChange
 /// <summary>
 /// The admins' side of the <c>users</c> table: list, create, set roles, reset a password, disable and enable. A change
 /// that could leave no enabled admin (taking the role away, disabling) runs in a transaction under
-/// <see cref="AdvisoryLockKey.UserAdministration"/> and is rolled back when it would, so two admins disabling each other
+/// <see cref="AdvisoryLockKey.UserAdministration"/> and is rolled back when it would, so two admins disabling each
+/// other
 /// at once leave one. Disabling and resetting a password raise the token generation: the user's tokens stop working at
 /// the next request, on every Host.
 /// </summary>
@@ -69,26 +73,31 @@ public sealed class UserAdministration(IDbContextFactory<AfterSalesDbContext> co
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e)
+            when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             return false;
         }
     }
 
-    /// <summary>Replaces the user's roles (they take effect at the user's next request: tokens carry no roles that count).</summary>
+    /// <summary>Replaces the user's roles (they take effect at the user's next request: tokens carry no roles that
+    /// count).</summary>
     public Task<AdminGuardedChange> SetRolesAsync(string userName, IReadOnlyList<string> roles, string adminRole,
         CancellationToken cancellationToken = default) =>
         GuardedAsync(adminRole, db => db.Users.Where(u => u.UserName == userName)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Roles, roles.ToArray()), cancellationToken), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Roles, roles.ToArray()), cancellationToken),
+                cancellationToken);
 
-    /// <summary>Disables the user (a disabled one stays disabled since the first time) and revokes every token of it.</summary>
+    /// <summary>Disables the user (a disabled one stays disabled since the first time) and revokes every token of
+    /// it.</summary>
     public Task<AdminGuardedChange> DisableAsync(string userName, DateTimeOffset now, string adminRole,
         CancellationToken cancellationToken = default) =>
         GuardedAsync(adminRole, db => db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(s => s
             .SetProperty(u => u.DisabledAt, u => u.DisabledAt ?? now)
             .SetProperty(u => u.TokenGeneration, u => u.TokenGeneration + 1), cancellationToken), cancellationToken);
 
-    /// <summary>Lets a disabled user sign in again (its old tokens stay revoked); answers false when there is no such user.</summary>
+    /// <summary>Lets a disabled user sign in again (its old tokens stay revoked); answers false when there is no such
+    /// user.</summary>
     public async Task<bool> EnableAsync(string userName, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -100,7 +109,8 @@ public sealed class UserAdministration(IDbContextFactory<AfterSalesDbContext> co
     /// Sets a new password chosen by an admin, revokes every token of the user and lifts a sign-in lock (a person who
     /// forgot the password has often locked the user too); answers false when there is no such user.
     /// </summary>
-    public async Task<bool> ResetPasswordAsync(string userName, string passwordHash, CancellationToken cancellationToken = default)
+    public async Task<bool> ResetPasswordAsync(string userName, string passwordHash,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(s => s

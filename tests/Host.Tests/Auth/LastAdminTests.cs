@@ -6,7 +6,8 @@ using AfterSales.TestSupport.Postgres;
 
 namespace AfterSales.Host.Tests.Auth;
 
-/// <summary>No change leaves the install without an enabled admin: someone must always be able to administer users.</summary>
+/// <summary>No change leaves the install without an enabled admin: someone must always be able to administer
+/// users.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class LastAdminTests(PostgresFixture postgres, HostFixture host) : HostTest(postgres, host)
 {
@@ -17,7 +18,8 @@ public sealed class LastAdminTests(PostgresFixture postgres, HostFixture host) :
         await (await Client.PostAsync("/api/users/admin/disable", null)).AssertStatusAsync(HttpStatusCode.OK);
         await (await Client.PostAsJsonAsync("/api/users", new
         {
-            userName = "second.admin", displayName = "Second", roles = new[] { Roles.Admin }, password = "second-admin-1",
+            userName = "second.admin", displayName = "Second", roles = new[] { Roles.Admin },
+                password = "second-admin-1",
         })).AssertStatusAsync(HttpStatusCode.Created);
         var second = await ClientAsAsync("second.admin", "second-admin-1");
         await (await second.PutAsJsonAsync("/api/users/second.admin/roles", new { roles = new[] { "qc" } }))

@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AfterSales.Host.Tests.Auth;
 
-/// <summary>Admins list, create, give roles to, reset, disable and enable users; the roles list is for everyone.</summary>
+/// <summary>Admins list, create, give roles to, reset, disable and enable users; the roles list is for
+/// everyone.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class UserAdministrationTests(PostgresFixture postgres, HostFixture host) : HostTest(postgres, host)
 {
@@ -23,7 +24,8 @@ public sealed class UserAdministrationTests(PostgresFixture postgres, HostFixtur
 
         var response = await admin.PostAsJsonAsync(UsersUrl, new
         {
-            userName = "wang.fang", displayName = "王芳", email = "wang.fang@example.com", roles = new[] { "sales", "qc" },
+            userName = "wang.fang", displayName = "王芳", email = "wang.fang@example.com", roles = new[] { "sales",
+                "qc" },
             password = "first-password-1",
         });
 
@@ -34,7 +36,8 @@ public sealed class UserAdministrationTests(PostgresFixture postgres, HostFixtur
         Assert.Equal("wang.fang@example.com", created.Text("email"));
         Assert.Equal(["sales", "qc"], Names(created["roles"]));
         Assert.False(created["disabled"]!.GetValue<bool>());
-        Assert.InRange(created["createdAt"]!.GetValue<DateTimeOffset>(), DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
+        Assert.InRange(created["createdAt"]!.GetValue<DateTimeOffset>(), DateTimeOffset.UtcNow.AddMinutes(-1),
+            DateTimeOffset.UtcNow);
         var me = await (await ClientAsAsync("wang.fang", "first-password-1")).GetJsonAsync("/api/auth/me");
         Assert.Equal(["sales", "qc"], Names(me["roles"]));
         Assert.Equal("王芳", (await admin.GetJsonAsync($"{UsersUrl}/wang.fang")).Text("displayName"));
@@ -47,7 +50,8 @@ public sealed class UserAdministrationTests(PostgresFixture postgres, HostFixtur
 
         var response = await Client.PostAsJsonAsync(UsersUrl, new
         {
-            userName = "sales", displayName = "Someone else", roles = new[] { "admin" }, password = "another-password-1",
+            userName = "sales", displayName = "Someone else", roles = new[] { "admin" },
+                password = "another-password-1",
         });
 
         await response.AssertProblemAsync(HttpStatusCode.Conflict);
@@ -59,17 +63,21 @@ public sealed class UserAdministrationTests(PostgresFixture postgres, HostFixtur
     public async Task CreateUser_Answers400NamingEveryBadField_AndCreatesNobody()
     {
         var response = await Client.PostAsync(UsersUrl, Api.Json("""
-            {"userName":"Li Lei","displayName":"","email":"not-an-address","roles":["sales","nope","sales"],"password":"short"}
+            {"userName":"Li Lei","displayName":"","email":"not-an-address","roles":["sales","nope","sales"],
+             "password":"short"}
             """));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         var errors = problem["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal);
         Assert.Equal(["displayName", "email", "password", "roles[1]", "roles[2]", "userName"], errors);
-        await (await Client.GetAsync($"{UsersUrl}/{Uri.EscapeDataString("Li Lei")}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await Client.GetAsync($"{UsersUrl}/{Uri.EscapeDataString("Li Lei")}"))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
 
-        await (await Client.PostAsync(UsersUrl, Api.Json("""{"userName":"li.lei","displayName":"Li","roles":[],"password":7}""")))
+        await (await Client.PostAsync(UsersUrl,
+                Api.Json("""{"userName":"li.lei","displayName":"Li","roles":[],"password":7}""")))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "roles");
-        await (await Client.PostAsync(UsersUrl, Api.Json("""{"userName":"li.lei","displayName":"Li","roles":"qc","password":7}""")))
+        await (await Client.PostAsync(UsersUrl,
+                Api.Json("""{"userName":"li.lei","displayName":"Li","roles":"qc","password":7}""")))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "password");
         await (await Client.GetAsync($"{UsersUrl}/li.lei")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
@@ -99,7 +107,8 @@ public sealed class UserAdministrationTests(PostgresFixture postgres, HostFixtur
         Assert.Equal(3, secondPage["total"]!.GetValue<long>());
         Assert.Equal(2, secondPage["page"]!.GetValue<int>());
         await (await Client.GetAsync($"{UsersUrl}?role=boss")).AssertProblemAsync(HttpStatusCode.BadRequest, "role");
-        await (await Client.GetAsync($"{UsersUrl}?pageSize=0")).AssertProblemAsync(HttpStatusCode.BadRequest, "pageSize");
+        await (await Client.GetAsync($"{UsersUrl}?pageSize=0")).AssertProblemAsync(HttpStatusCode.BadRequest,
+            "pageSize");
     }
 
     [Fact]
@@ -108,7 +117,8 @@ public sealed class UserAdministrationTests(PostgresFixture postgres, HostFixtur
         await CreateAsync("role.change", "Role Change", ["qc"]);
         var user = await ClientAsAsync("role.change", InitialPassword);
 
-        var response = await Client.PutAsJsonAsync($"{UsersUrl}/role.change/roles", new { roles = new[] { "warehouse", "gm" } });
+        var response = await Client.PutAsJsonAsync($"{UsersUrl}/role.change/roles", new { roles = new[] { "warehouse",
+            "gm" } });
 
         await response.AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal(["warehouse", "gm"], Names((await response.ReadJsonAsync())["roles"]));
@@ -136,15 +146,18 @@ public sealed class UserAdministrationTests(PostgresFixture postgres, HostFixtur
         await CreateAsync("reset.me", "Reset Me", ["sales"]);
         var user = await ClientAsAsync("reset.me", InitialPassword);
         for (var i = 0; i < 5; i++)
-            await AnonymousClient().PostAsJsonAsync(Users.Login, new { userName = "reset.me", password = "wrong-guess" });
+            await AnonymousClient().PostAsJsonAsync(Users.Login, new { userName = "reset.me",
+                password = "wrong-guess" });
         Assert.NotNull((await Client.GetJsonAsync($"{UsersUrl}/reset.me"))["lockedUntil"]?.GetValue<DateTimeOffset>());
 
-        var response = await Client.PostAsJsonAsync($"{UsersUrl}/reset.me/password", new { password = "told-by-admin-1" });
+        var response = await Client.PostAsJsonAsync($"{UsersUrl}/reset.me/password",
+            new { password = "told-by-admin-1" });
 
         await response.AssertStatusAsync(HttpStatusCode.NoContent);
         await (await user.GetAsync("/api/auth/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Null((await Client.GetJsonAsync($"{UsersUrl}/reset.me"))["lockedUntil"]);
-        await (await AnonymousClient().PostAsJsonAsync(Users.Login, new { userName = "reset.me", password = InitialPassword }))
+        await (await AnonymousClient().PostAsJsonAsync(Users.Login, new { userName = "reset.me",
+            password = InitialPassword }))
             .AssertProblemAsync(HttpStatusCode.Unauthorized);
         await AnonymousClient().SignInAsync("reset.me", "told-by-admin-1");
     }
@@ -174,8 +187,10 @@ public sealed class UserAdministrationTests(PostgresFixture postgres, HostFixtur
         Assert.True((await response.ReadJsonAsync())["disabled"]!.GetValue<bool>());
         await (await api.GetAsync("/api/auth/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await browser.GetAsync("/api/auth/me")).AssertProblemAsync(HttpStatusCode.Unauthorized);
-        var signIn = await AnonymousClient().PostAsJsonAsync(Users.Login, new { userName = "disable.me", password = InitialPassword });
-        var unknown = await AnonymousClient().PostAsJsonAsync(Users.Login, new { userName = "no.such.user", password = InitialPassword });
+        var signIn = await AnonymousClient().PostAsJsonAsync(Users.Login, new { userName = "disable.me",
+            password = InitialPassword });
+        var unknown = await AnonymousClient().PostAsJsonAsync(Users.Login, new { userName = "no.such.user",
+            password = InitialPassword });
         Assert.Equal((await unknown.AssertProblemAsync(HttpStatusCode.Unauthorized))["detail"]!.GetValue<string>(),
             (await signIn.AssertProblemAsync(HttpStatusCode.Unauthorized))["detail"]!.GetValue<string>());
 
@@ -206,7 +221,8 @@ public sealed class UserAdministrationTests(PostgresFixture postgres, HostFixtur
         var admin = await ClientAsAsync(Roles.Admin);
 
         await (await admin.PostAsync($"{UsersUrl}/admin/disable", null)).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await admin.PostAsync($"{UsersUrl}/nobody.here/disable", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PostAsync($"{UsersUrl}/nobody.here/disable",
+            null)).AssertProblemAsync(HttpStatusCode.NotFound);
 
         await (await admin.GetAsync("/api/auth/me")).AssertStatusAsync(HttpStatusCode.OK);
     }
@@ -247,7 +263,8 @@ public sealed class UserAdministrationTests(PostgresFixture postgres, HostFixtur
 
     private async Task CreateAsync(string userName, string displayName, string[] roles)
     {
-        var response = await Client.PostAsJsonAsync(UsersUrl, new { userName, displayName, roles, password = InitialPassword });
+        var response = await Client.PostAsJsonAsync(UsersUrl, new { userName, displayName, roles,
+            password = InitialPassword });
         await response.AssertStatusAsync(HttpStatusCode.Created);
     }
 

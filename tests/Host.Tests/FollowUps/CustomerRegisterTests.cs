@@ -15,7 +15,8 @@ namespace AfterSales.Host.Tests.FollowUps;
 [Collection(PostgresCollection.Name)]
 public sealed class CustomerRegisterTests(PostgresFixture postgres, HostFixture host) : HostTest(postgres, host)
 {
-    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"); // the jobs' default
+    // The jobs' default time zone, which a product's installation day is counted in.
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     [Fact]
     public async Task GetCustomer_AnswersItsProductsWithTheirNextInspection_AndItsNextVisit()
@@ -38,7 +39,7 @@ public sealed class CustomerRegisterTests(PostgresFixture postgres, HostFixture 
     }
 
     [Fact]
-    public async Task UpdateProduct_ChangingTheInterval_ReschedulesTheOpenInspection_FromInstallationThenFromTheLastCompletion()
+    public async Task UpdateProduct_NewInterval_ReschedulesTheInspection_FromInstallationThenFromTheLastCompletion()
     {
         var customer = await CreateCustomerAsync("Interval Ltd", "P90D");
         var installedAt = Today.AddDays(-10);
@@ -51,34 +52,39 @@ public sealed class CustomerRegisterTests(PostgresFixture postgres, HostFixture 
         Assert.Equal(installedAt.AddDays(30), LocalDay(shorter["nextInspection"]!));
         Assert.Equal("open", shorter["nextInspection"]!.Text("status"));
         var outstanding = await FollowUpsOfAsync(product, "open");
-        Assert.Equal(shorter["nextInspection"]!["id"]!.GetValue<long>(), Assert.Single(outstanding)!["id"]!.GetValue<long>());
+        Assert.Equal(shorter["nextInspection"]!["id"]!.GetValue<long>(),
+            Assert.Single(outstanding)!["id"]!.GetValue<long>());
 
         var done = await Client.PostAsync($"/api/follow-ups/{shorter["nextInspection"]!["id"]}/done", null);
         await done.AssertStatusAsync(HttpStatusCode.OK);
         var doneAt = DateTimeOffset.UtcNow;
         var longer = await PutProductAsync(customer, product, installedAt, "P60D");
 
-        Assert.Equal(doneAt.AddDays(60), longer["nextInspection"]!["dueAt"]!.GetValue<DateTimeOffset>(), TimeSpan.FromMinutes(1));
+        Assert.Equal(doneAt.AddDays(60), longer["nextInspection"]!["dueAt"]!.GetValue<DateTimeOffset>(),
+            TimeSpan.FromMinutes(1));
         Assert.Equal($"inspection:{product}:2", longer["nextInspection"]!.Text("eventKey"));
         Assert.Single(await FollowUpsOfAsync(product, "open"));
         Assert.Single(await FollowUpsOfAsync(product, "done"));
     }
 
     [Fact]
-    public async Task UpdateCustomer_ChangingTheVisitInterval_ReschedulesTheVisit_ANewOwnerTakesIt_AndNoLongerKeyRemovesIt()
+    public async Task UpdateCustomer_NewVisitIntervalReschedules_ANewOwnerTakesTheVisit_AndNoLongerKeyRemovesIt()
     {
         var customer = await CreateCustomerAsync("Visit Co", "P90D");
         await RunJobAsync();
-        var createdAt = (await Client.GetJsonAsync($"/api/customers/{customer}"))["createdAt"]!.GetValue<DateTimeOffset>();
+        var createdAt = (await Client.GetJsonAsync($"/api/customers/{customer}"))["createdAt"]!
+            .GetValue<DateTimeOffset>();
 
         var sooner = await PutCustomerAsync(customer, new JsonObject
         {
-            ["name"] = "Li Si", ["company"] = "Visit Co", ["keyCustomer"] = true, ["visitInterval"] = "P2W", ["owner"] = "sales",
+            ["name"] = "Li Si", ["company"] = "Visit Co", ["keyCustomer"] = true, ["visitInterval"] = "P2W",
+                ["owner"] = "sales",
         });
 
         Assert.Equal("P14D", sooner.Text("visitInterval"));
         Assert.Equal("Li Si", sooner.Text("name"));
-        Assert.Equal(createdAt.AddDays(14), sooner["nextVisit"]!["dueAt"]!.GetValue<DateTimeOffset>(), TimeSpan.FromSeconds(1));
+        Assert.Equal(createdAt.AddDays(14), sooner["nextVisit"]!["dueAt"]!.GetValue<DateTimeOffset>(),
+            TimeSpan.FromSeconds(1));
         Assert.Equal("sales", sooner["nextVisit"]!.Text("owner"));
 
         var notKey = await PutCustomerAsync(customer, new JsonObject { ["name"] = "Li Si", ["company"] = "Visit Co" });
@@ -99,7 +105,8 @@ public sealed class CustomerRegisterTests(PostgresFixture postgres, HostFixture 
 
         var renamed = await PutCustomerAsync(customer, new JsonObject
         {
-            ["name"] = "Wang Wu", ["company"] = "Steady Inc", ["keyCustomer"] = true, ["visitInterval"] = "P90D", ["owner"] = "aftersales",
+            ["name"] = "Wang Wu", ["company"] = "Steady Inc", ["keyCustomer"] = true, ["visitInterval"] = "P90D",
+                ["owner"] = "aftersales",
         });
 
         Assert.Equal(before["id"]!.GetValue<long>(), renamed["nextVisit"]!["id"]!.GetValue<long>());
@@ -124,7 +131,8 @@ public sealed class CustomerRegisterTests(PostgresFixture postgres, HostFixture 
             {"model":"HX-200","installedAt":"2026-01-01"}
             """));
         var missing = await Client.PutAsync("/api/customers/no-such-customer", Api.Json("""{"name":"X"}"""));
-        var asWarehouse = await (await ClientAsAsync("warehouse")).PutAsync($"/api/customers/{customer}", Api.Json("""{"name":"X"}"""));
+        var asWarehouse = await (await ClientAsAsync("warehouse"))
+            .PutAsync($"/api/customers/{customer}", Api.Json("""{"name":"X"}"""));
 
         var problem = await bad.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["email", "name", "owner", "visitInterval"],
@@ -178,19 +186,23 @@ public sealed class CustomerRegisterTests(PostgresFixture postgres, HostFixture 
         await (await Client.GetAsync("/api/customers?page=0")).AssertProblemAsync(HttpStatusCode.BadRequest, "page");
     }
 
-    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Shanghai).DateTime);
+    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow,
+        Shanghai).DateTime);
 
     private static DateOnly LocalDay(JsonNode followUp) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(followUp["dueAt"]!.GetValue<DateTimeOffset>(), Shanghai).DateTime);
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(followUp["dueAt"]!.GetValue<DateTimeOffset>(),
+            Shanghai).DateTime);
 
     private Task RunJobAsync() => Services.GetRequiredService<FollowUpJob>().RunAsync(CancellationToken.None);
 
-    /// <summary>Creates a customer (a key customer when <paramref name="visitInterval"/> is given); answers its id.</summary>
+    /// <summary>Creates a customer (a key customer when <paramref name="visitInterval"/> is given); answers its
+    /// id.</summary>
     private async Task<string> CreateCustomerAsync(string company, string? visitInterval, string owner = "aftersales")
     {
         var response = await Client.PostAsJsonAsync("/api/customers", new
         {
-            name = "Zhang San", company, region = "East", email = "mail@example.com", keyCustomer = visitInterval is not null,
+            name = "Zhang San", company, region = "East", email = "mail@example.com",
+                keyCustomer = visitInterval is not null,
             visitInterval, owner,
         });
         await response.AssertStatusAsync(HttpStatusCode.Created);
@@ -205,10 +217,12 @@ public sealed class CustomerRegisterTests(PostgresFixture postgres, HostFixture 
         return (await response.ReadJsonAsync()).Text("id");
     }
 
-    private async Task<JsonNode> PutProductAsync(string customerId, string productId, DateOnly installedAt, string interval)
+    private async Task<JsonNode> PutProductAsync(string customerId, string productId, DateOnly installedAt,
+        string interval)
     {
         var response = await Client.PutAsJsonAsync($"/api/customers/{customerId}/products/{productId}",
-            new { model = "HX-200", serial = "SN-1", installedAt = installedAt.ToString("yyyy-MM-dd"), inspectionInterval = interval });
+            new { model = "HX-200", serial = "SN-1", installedAt = installedAt.ToString("yyyy-MM-dd"),
+                inspectionInterval = interval });
         await response.AssertStatusAsync(HttpStatusCode.OK);
         return await response.ReadJsonAsync();
     }
@@ -221,5 +235,6 @@ public sealed class CustomerRegisterTests(PostgresFixture postgres, HostFixture 
     }
 
     private async Task<JsonNode?[]> FollowUpsOfAsync(string subjectId, string status) =>
-        [.. (await Client.GetJsonAsync($"/api/follow-ups?status={status}")).AsArray().Where(f => f.Text("subjectId") == subjectId)];
+        [.. (await Client.GetJsonAsync($"/api/follow-ups?status={status}")).AsArray()
+            .Where(f => f.Text("subjectId") == subjectId)];
 }
