@@ -39,8 +39,8 @@ public static class AdvisoryLocks
         await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock({(long)key})", cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="work"/> while holding <paramref name="key"/> on a connection of its own, so that Hosts doing
-    /// the same (starting together on an empty database) take turns.
+    /// Runs <paramref name="work"/> while holding <paramref name="key"/> on a connection of its own, so that Hosts
+    /// doing the same (starting together on an empty database) take turns.
     /// </summary>
     public static async Task<T> WhileLockedAsync<T>(this NpgsqlDataSource database, AdvisoryLockKey key,
         Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken = default)

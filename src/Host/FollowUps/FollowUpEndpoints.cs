@@ -23,7 +23,8 @@ internal sealed record FollowUpView(long Id, string Kind, string SubjectId, Date
 /// <summary>The customer and installed-product register, and the periodic visits and inspections <see cref="FollowUpJob"/> plans.</summary>
 internal static partial class FollowUpEndpoints
 {
-    public static readonly IReadOnlyList<string> Statuses = [FollowUpRule.Open, FollowUpRule.Done, FollowUpRule.Escalated];
+    public static readonly IReadOnlyList<string> Statuses =
+        [FollowUpRule.Open, FollowUpRule.Done, FollowUpRule.Escalated];
     private static readonly TimeSpan DefaultInspectionInterval = TimeSpan.FromDays(182);
     private const int MaxIntervalDays = 3650;
 
@@ -40,7 +41,8 @@ internal static partial class FollowUpEndpoints
 
     /// <summary><c>{name, company, region, email, keyCustomer, visitInterval: "P90D", owner}</c>; a key customer needs a visit interval.</summary>
     public static async Task<Results<Created<CustomerView>, ProblemHttpResult>> CreateCustomer(HttpRequest request,
-        ClaimsPrincipal principal, FollowUpStore store, IIdGenerator ids, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal principal, FollowUpStore store, IIdGenerator ids, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
         if (malformed is not null) return malformed;
@@ -117,7 +119,8 @@ internal static partial class FollowUpEndpoints
         if (currentOwner is null) return Problems.NotFound($"There is no follow-up {id}.");
         if (!MayClose(principal, currentOwner))
             return Problems.Forbidden(
-                $"Follow-up {id} is {currentOwner}'s: only its owner, an aftersales_manager or an admin marks it done.");
+                $"Follow-up {id} is {currentOwner}'s: only its owner, an aftersales_manager or an admin "
+                + "marks it done.");
         var completion = await store.MarkDoneAsync(id, now, cancellationToken);
         return completion.Status switch
         {
