@@ -28,7 +28,7 @@ public sealed class TaskCompletedTests
     [Fact]
     public async Task Resume_EmitsTaskCompleted_WithTheWholeForm_TheReasonAndWhoCompletedIt()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(Review(), correlationId: "RG-1");
         var taskId = started.Bookmarks[0].Id;
         engine.Time.Advance(TimeSpan.FromMinutes(5));
@@ -48,7 +48,7 @@ public sealed class TaskCompletedTests
     [Fact]
     public async Task Resume_WithAFormThatDoesNotFit_NamesEveryFieldWithItsMessages_AndEmitsNothing()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(Review("MaterialRequisition"), correlationId: "RG-1");
         var form = FormExamples.Get("MaterialRequisition");
         form.Remove("purpose");
