@@ -33,6 +33,6 @@ public sealed class InvalidResumePayloadException(string field, string message) 
 {
     public string Field { get; } = field;
 
-    /// <summary>Every refused field (a JSON path) with its messages, when the activity checked several; else null.</summary>
+    /// <summary>Every refused field (a JSON path) with its messages, when the activity checked several.</summary>
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
 }

@@ -11,7 +11,8 @@ namespace AfterSales.Activities.HumanTasks;
 /// chosen is the branch taken. An outcome the task does not offer is refused and nothing moves.
 /// The due time is information for the inbox and escalations, not a timer: the task does not end by itself.
 /// A task that names a form (one of the <see cref="FormCatalog"/>'s) takes only valid data of that form.
-/// <see cref="TaskCompletionCheck"/> decides what a completion may carry; an accepted one emits <see cref="TaskCompleted"/>.
+/// <see cref="TaskCompletionCheck"/> decides what a completion may carry; an accepted one emits
+/// <see cref="TaskCompleted"/>.
 /// </summary>
 [Activity("HumanTask", "Human tasks", "Asks a person in a role to do something and choose an outcome.", DisplayName = "Human task")]
 public sealed class HumanTask(FormCatalog forms) : IResumableActivity, IDynamicOutcomes
@@ -71,7 +72,8 @@ public sealed class HumanTask(FormCatalog forms) : IResumableActivity, IDynamicO
         context.Set(FormData, done.Form?.DeepClone());
         context.Set(CompletedBy, done.User);
         // The task store records the completion from this effect: the journal keeps only the start of a long form.
-        context.Emit(new TaskCompleted(resume.Bookmark.Id, done.Outcome, done.Form?.DeepClone(), done.Reason, done.User, context.Now));
+        context.Emit(new TaskCompleted(resume.Bookmark.Id, done.Outcome, done.Form?.DeepClone(), done.Reason, done.User,
+            context.Now));
         return ValueTask.FromResult(ActivityResult.Outcome(done.Outcome));
     }
 }

@@ -7,8 +7,8 @@ namespace AfterSales.Activities.HumanTasks;
 
 /// <summary>
 /// The one check of what a human task is completed with, run by <see cref="HumanTask"/> on every resume so that every
-/// route (the task endpoint, the instance API, a test) gets the same answer. The payload is <c>{outcome, form, user}</c>:
-/// the outcome is one the task offers; the user, when given, is text; when the task names a form, the form is valid
+/// route (the task endpoint, the instance API, a test) gets the same answer. The payload is
+/// <c>{outcome, form, user}</c>: the outcome is one the task offers; the user, when given, is text; when the task names a form, the form is valid
 /// data of it; when the outcome needs a reason, the form carries a non-empty <c>reason</c>. The first rule broken
 /// refuses the completion with <see cref="InvalidResumePayloadException"/>, its fields named by JSON path
 /// (<c>outcome</c>, <c>user</c>, <c>form</c>, <c>form.items[0].qty</c>, <c>form.reason</c>).
@@ -48,7 +48,8 @@ public static class TaskCompletionCheck
         // Field and Message keep the first field and the whole list, as a single-field caller shows them; Errors
         // gives each field its own messages, as the task endpoint answers them.
         var first = Path(result.Errors[0]);
-        var message = string.Join("; ", result.Errors.Select(e => e.Field.Length == 0 ? e.Message : $"{e.Field} {e.Message}"));
+        var message = string.Join("; ",
+            result.Errors.Select(e => e.Field.Length == 0 ? e.Message : $"{e.Field} {e.Message}"));
         throw new InvalidResumePayloadException(first, message)
         {
             Errors = result.Errors.GroupBy(Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
@@ -60,5 +61,5 @@ public static class TaskCompletionCheck
     private static InvalidResumePayloadException Refused(string field, string message) => new(field, message);
 }
 
-/// <summary>A completion <see cref="TaskCompletionCheck"/> accepted; <see cref="Form"/> is the payload's own node.</summary>
+/// <summary>A completion <see cref="TaskCompletionCheck"/> accepted; <see cref="Form"/> is the payload's node.</summary>
 public sealed record TaskCompletion(string Outcome, JsonNode? Form, string? Reason, string? User);

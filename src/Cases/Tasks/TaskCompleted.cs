@@ -9,7 +9,7 @@ namespace AfterSales.Cases.Tasks;
 /// </summary>
 /// <param name="TaskId">The task's id: the id of the <c>HumanTask</c> bookmark resumed.</param>
 /// <param name="Form">The form data as submitted, whole; null when none was.</param>
-/// <param name="Reason">The form's <c>reason</c> when it has a text one (the outcomes that need a reason require it).</param>
+/// <param name="Reason">The form's non-blank <c>reason</c>, if any (outcomes that need a reason require it).</param>
 /// <param name="CompletedBy">The user the resume named; null when it named none.</param>
 [EffectName("task.completed")]
 public sealed record TaskCompleted(

@@ -15,7 +15,8 @@ internal static class RuntimeResults
     /// The problem a refusal answers; a rejected payload names every field the activity refused (<c>errors</c>), under
     /// <paramref name="rejectedTitle"/>.
     /// </summary>
-    public static ProblemHttpResult ToProblem(this RuntimeResult result, string rejectedTitle = "The payload was rejected")
+    public static ProblemHttpResult ToProblem(
+        this RuntimeResult result, string rejectedTitle = "The payload was rejected")
     {
         var message = result.Message ?? result.Outcome.ToString();
         return result.Outcome switch
@@ -25,7 +26,8 @@ internal static class RuntimeResults
             RunOutcome.NotAllowed => Problems.Conflict(message),
             RunOutcome.BookmarkNotFound => Problems.Conflict(message),
             RunOutcome.Rejected => Problems.BadRequest(rejectedTitle,
-                result.Errors?.ToDictionary() ?? new Dictionary<string, string[]> { [result.Field ?? "payload"] = [message] }),
+                result.Errors?.ToDictionary()
+                    ?? new Dictionary<string, string[]> { [result.Field ?? "payload"] = [message] }),
             _ => throw new InvalidOperationException($"{result.Outcome} is not a refusal"),
         };
     }

@@ -69,8 +69,8 @@ internal static class TaskEndpoints
     }
 
     /// <summary>
-    /// Completes the task with <c>{outcome, form, user}</c> by resuming its bookmark: the workflow moves on and the task
-    /// row is completed in the same transaction. The HumanTask activity checks the completion (the outcome is one the
+    /// Completes the task with <c>{outcome, form, user}</c> by resuming its bookmark: the workflow moves on and the
+    /// task row is completed in the same transaction. The HumanTask activity checks the completion (the outcome is one the
     /// task offers, the form valid for the task's form with errors keyed <c>form.&lt;path&gt;</c>, a reason where the
     /// outcome needs one); here only who may complete it. Nothing changes on a refusal.
     /// </summary>
@@ -107,7 +107,8 @@ internal static class TaskEndpoints
         return TypedResults.Ok((await tasks.GetAsync(taskId, cancellationToken))!);
     }
 
-    private static bool IsFormField(string field) => field == "form" || field.StartsWith("form.", StringComparison.Ordinal);
+    private static bool IsFormField(string field) =>
+        field == "form" || field.StartsWith("form.", StringComparison.Ordinal);
 
     private static ProblemHttpResult NotYours(TaskView task, string user) =>
         Problems.Forbidden(task.Assignee is { } assignee && assignee != user

@@ -8,8 +8,8 @@ namespace AfterSales.Persistence.Tasks;
 
 /// <summary>
 /// Keeps <c>tasks</c> in step with the <c>HumanTask</c> bookmarks of a burst: a created bookmark is an open task; a removed
-/// one is completed with what its <see cref="TaskCompleted"/> effect carries, otherwise cancelled (a wait-any join, an End
-/// or a cancel dropped it). The cancel statement touches only open or claimed tasks, so removed bookmarks that are not
+/// one is completed with what its <see cref="TaskCompleted"/> effect carries, otherwise cancelled (a wait-any join, an
+/// End or a cancel dropped it). The cancel statement touches only open or claimed tasks, so removed bookmarks that are not
 /// tasks (timers, signals) change nothing.
 /// </summary>
 internal static class TaskCommands
@@ -54,7 +54,8 @@ internal static class TaskCommands
         // bookmark without one was dropped (or its resume faulted).
         var completed = changes.Effects.OfType<TaskCompleted>().ToList();
         foreach (var done in completed) Complete(batch, done);
-        var cancelled = changes.RemovedBookmarkIds.Except(completed.Select(c => c.TaskId), StringComparer.Ordinal).ToArray();
+        var cancelled = changes.RemovedBookmarkIds
+            .Except(completed.Select(c => c.TaskId), StringComparer.Ordinal).ToArray();
         if (cancelled.Length > 0) Add(batch, CancelSql, TextArray(cancelled));
     }
 
@@ -69,5 +70,6 @@ internal static class TaskCommands
 
     private static void Complete(NpgsqlBatch batch, TaskCompleted done) =>
         Add(batch, CompleteSql,
-            Text(done.TaskId), Text(done.CompletedBy), Time(done.At), Text(done.Outcome), Jsonb(done.Form?.ToJsonString()));
+            Text(done.TaskId), Text(done.CompletedBy), Time(done.At), Text(done.Outcome),
+            Jsonb(done.Form?.ToJsonString()));
 }

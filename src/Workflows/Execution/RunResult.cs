@@ -29,7 +29,8 @@ public sealed class RunResult
     public string? Field { get; init; }
 
     /// <summary>
-    /// A refused resume's fields and messages, when the activity named several (<see cref="InvalidResumePayloadException"/>).
+    /// A refused resume's fields and messages, when the activity named several
+    /// (<see cref="InvalidResumePayloadException"/>).
     /// </summary>
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
     public List<JournalEntry> Journal { get; } = [];
