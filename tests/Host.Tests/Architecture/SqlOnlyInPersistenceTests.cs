@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AfterSales.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,7 +28,7 @@ public sealed partial class SqlOnlyInPersistenceTests
     [Fact]
     public void GuardedProjects_HoldNoSqlAndNoDataAccess()
     {
-        var root = ReferenceDirectionTests.RepositoryRoot.FullName;
+        var root = RepositoryFolders.Root.FullName;
         var findings = Guarded
             .Select(project => Path.Combine(root, "src", project))
             .Where(Directory.Exists)
