@@ -40,7 +40,12 @@ internal sealed class SendMailJob(MailOutbox outbox, IMailSender sender, IOption
         if (mail.CaseId is not null) headers["X-AfterSales-Case"] = mail.CaseId;
         try
         {
-            await sender.SendAsync(new MailMessageRequest(mail.Recipients, mail.Subject, mail.Body) { MessageId = messageId, Headers = headers }, cancellationToken);
+            // The HTML part is the text's twin, made at each send: the outbox keeps one body.
+            var message = new MailMessageRequest(mail.Recipients, mail.Subject, mail.Body)
+            {
+                HtmlBody = MailHtml.Render(mail.Subject, mail.Body), MessageId = messageId, Headers = headers,
+            };
+            await sender.SendAsync(message, cancellationToken);
         }
         catch (ArgumentException e)
         {
