@@ -13,7 +13,8 @@ public static partial class MailHtml
 {
     private const string Font = "font-family:Arial,'PingFang SC','Microsoft YaHei',sans-serif;";
 
-    /// <summary>Renders <paramref name="text"/> (paragraphs split by blank lines) under <paramref name="subject"/>.</summary>
+    /// <summary>Renders <paramref name="text"/> (paragraphs split by blank lines) under <paramref name="subject"/>.
+    /// </summary>
     public static string Render(string subject, string text)
     {
         var html = new StringBuilder();
@@ -26,7 +27,8 @@ public static partial class MailHtml
             .Append("<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"")
             .Append(" style=\"width:100%;max-width:600px;background-color:#ffffff;border:1px solid #e5e5e5;\">")
             .Append("<tr><td style=\"padding:16px 24px;background-color:#1f4e8c;color:#ffffff;font-size:16px;")
-            .Append("font-weight:bold;").Append(Font).Append("\">").Append(WebUtility.HtmlEncode(subject)).Append("</td></tr>")
+            .Append("font-weight:bold;").Append(Font).Append("\">")
+            .Append(WebUtility.HtmlEncode(subject)).Append("</td></tr>")
             .Append("<tr><td style=\"padding:20px 24px;color:#262626;font-size:14px;line-height:1.6;").Append(Font)
             .Append("\">");
         foreach (var paragraph in Paragraphs(text))
@@ -51,7 +53,7 @@ public static partial class MailHtml
         BlankLines().Split(text.Replace("\r\n", "\n").Replace('\r', '\n').Trim('\n'))
             .Where(p => p.Trim().Length > 0);
 
-    /// <summary>One line, escaped, with each http(s) address a link (the address escaped as text and as attribute).</summary>
+    /// <summary>One line, escaped, with each http(s) address a link (escaped as text and as attribute).</summary>
     private static void AppendLine(StringBuilder html, string line)
     {
         var at = 0;

@@ -167,15 +167,17 @@ internal static class CaseEndpoints
     public static async Task<Results<Ok<Page<CaseView>>, ProblemHttpResult>> ListCases(
         CaseQueries queries, ClaimsPrincipal principal, PersonalData personalData, IOptions<JobsOptions> jobs,
         CancellationToken cancellationToken,
-        string? kind = null, string? status = null, string? customer = null, bool overdue = false, bool escalated = false,
-        DateOnly? createdFrom = null, DateOnly? createdTo = null, string? sort = null, int page = 1, int pageSize = 50)
+        string? kind = null, string? status = null, string? customer = null, bool overdue = false,
+        bool escalated = false, DateOnly? createdFrom = null, DateOnly? createdTo = null, string? sort = null,
+        int page = 1, int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
         if (kind is not null && !CaseKinds.All.Contains(kind)) errors["kind"] = [$"'{kind}' is not one of: {string.Join(", ", CaseKinds.All)}"];
         if (status is not null && !CaseStatuses.All.Contains(status)) errors["status"] = [$"'{status}' is not one of: {string.Join(", ", CaseStatuses.All)}"];
         if (sort is not null && !CaseSorts.All.Contains(sort))
             errors["sort"] = [$"'{sort}' is not one of: {string.Join(", ", CaseSorts.All)}"];
-        if (createdFrom > createdTo) errors["createdTo"] = [$"must not be before createdFrom ({createdFrom:yyyy-MM-dd})"];
+        if (createdFrom > createdTo)
+            errors["createdTo"] = [$"must not be before createdFrom ({createdFrom:yyyy-MM-dd})"];
         Paging.Check(errors, page, pageSize, CaseQueries.MaxPageSize);
         if (errors.Count > 0) return Problems.BadRequest("The query is invalid", errors);
         var zone = jobs.Value.FindTimeZone();

@@ -50,6 +50,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         var other => other,
     };
 
-    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>[^" ]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>[^" ]+)" from "(?<value>.*)"\.$""",
+        RegexOptions.Singleline)]
     private static partial Regex BindingMessage();
 }

@@ -28,9 +28,9 @@ internal static class TaskEndpoints
     }
 
     /// <summary>
-    /// Tasks, due first first. <c>mine=true</c>: the caller's inbox (tasks of the caller's roles not assigned to someone
-    /// else, and those assigned to or claimed by the caller; open and claimed ones unless <c>status</c> says otherwise);
-    /// <c>kind</c>: the kind of the task's case.
+    /// Tasks, due first first. <c>mine=true</c>: the caller's inbox (tasks of the caller's roles not assigned to
+    /// someone else, and those assigned to or claimed by the caller; open and claimed ones unless <c>status</c> says
+    /// otherwise); <c>kind</c>: the kind of the task's case.
     /// </summary>
     public static async Task<Results<Ok<Page<TaskView>>, ProblemHttpResult>> ListTasks(
         TaskQueries tasks, ClaimsPrincipal principal, PersonalData personalData, CancellationToken cancellationToken,
@@ -85,8 +85,9 @@ internal static class TaskEndpoints
     }
 
     /// <summary>
-    /// Gives a claimed task back to its role's inbox: by its claimer, or by an <c>aftersales_manager</c> or <c>admin</c>
-    /// (a colleague away with a task claimed). 409 when the task is not claimed (open, completed, cancelled).
+    /// Gives a claimed task back to its role's inbox: by its claimer, or by an <c>aftersales_manager</c> or
+    /// <c>admin</c> (a colleague away with a task claimed). 409 when the task is not claimed (open, completed,
+    /// cancelled).
     /// </summary>
     public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> ReleaseTask(
         string taskId, ClaimsPrincipal principal, TaskQueries tasks, PersonalData personalData,

@@ -57,8 +57,8 @@ public sealed record CaseSurveyView(
 
 /// <summary>
 /// The case page: the case's fields as in <see cref="CaseView"/>, and what hangs off it. <see cref="Tasks"/> are the
-/// open (and claimed) tasks; <see cref="DoneTasks"/> the completed and cancelled ones, who completed them, when and with
-/// what outcome, oldest first.
+/// open (and claimed) tasks; <see cref="DoneTasks"/> the completed and cancelled ones, who completed them, when and
+/// with what outcome, oldest first.
 /// </summary>
 public sealed record CaseDetails(
     string Id,
@@ -95,7 +95,9 @@ public sealed record CaseDetails(
 }
 
 /// <summary>What to list; every given criterion must match. <see cref="Customer"/> matches name or company, ignoring case.</summary>
-public sealed record CaseFilter(string? Kind = null, string? Status = null, string? Customer = null, bool Overdue = false, int Page = 1, int PageSize = 50)
+public sealed record CaseFilter(
+    string? Kind = null, string? Status = null, string? Customer = null, bool Overdue = false, int Page = 1,
+    int PageSize = 50)
 {
     /// <summary>Only cases escalated at least once (escalation level above 0).</summary>
     public bool Escalated { get; init; }

@@ -96,8 +96,8 @@ internal sealed class CaseProjection(IOptions<CaseOptions> options) : IBurstPart
     }
 
     /// <summary>
-    /// The body with the case's page at its end, for the staff it goes to. A mail to the customer gets none: they cannot
-    /// sign in to it, and the address would tell them about an internal system.
+    /// The body with the case's page at its end, for the staff it goes to. A mail to the customer gets none: they
+    /// cannot sign in to it, and the address would tell them about an internal system.
     /// </summary>
     private string WithCaseLink(MailRequested e) => e.To.Contains(MailRequested.Customer)
         ? e.Body

@@ -130,8 +130,9 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource, TimeProvider time)
             .Select(g => g.MaxBy(t => t.CompletedAt)!)
             .ToDictionary(t => t.Form!, t => new CaseFormView(t.Id, t.Title, t.CompletedBy, t.CompletedAt, t.FormData), StringComparer.Ordinal);
         var done = tasks.Except(open).ToList();
-        return CaseDetails.From(view, timeline, open, followUps, forms, new CaseCosts(costs, costs.Sum(c => c.Amount)), mails,
-            done, surveys.FirstOrDefault());
+        var costsWithTotal = new CaseCosts(costs, costs.Sum(c => c.Amount));
+        return CaseDetails.From(
+            view, timeline, open, followUps, forms, costsWithTotal, mails, done, surveys.FirstOrDefault());
     }
 
     private async Task<CaseView?> GetAsync(NpgsqlConnection connection, string id, CancellationToken ct)

@@ -44,7 +44,8 @@ public sealed class TaskQueries(NpgsqlDataSource dataSource, TimeProvider time)
             parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = type });
             return "$" + parameters.Count;
         }
-        void Where(string column, string value) => where.Append($" and {column} = {Parameter(value, NpgsqlDbType.Text)}");
+        void Where(string column, string value) =>
+            where.Append($" and {column} = {Parameter(value, NpgsqlDbType.Text)}");
         if (filter.Role is { } role) Where("t.role", role);
         if (filter.Status is { } status) Where("t.status", status);
         if (filter.CaseId is { } caseId) Where("t.case_id", caseId);
@@ -102,8 +103,9 @@ public sealed class TaskQueries(NpgsqlDataSource dataSource, TimeProvider time)
     }
 
     /// <summary>
-    /// Puts a task claimed by <paramref name="claimedBy"/> back in its role's inbox (open, nobody's claim). Answers false,
-    /// changing nothing, when the task is not claimed by that user any more (released, claimed again, completed).
+    /// Puts a task claimed by <paramref name="claimedBy"/> back in its role's inbox (open, nobody's claim). Answers
+    /// false, changing nothing, when the task is not claimed by that user any more (released, claimed again,
+    /// completed).
     /// </summary>
     public async Task<bool> ReleaseAsync(string id, string claimedBy, CancellationToken ct = default)
     {
@@ -117,8 +119,9 @@ public sealed class TaskQueries(NpgsqlDataSource dataSource, TimeProvider time)
     {
         string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         DateTimeOffset? At(int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
-        return new TaskView(r.GetString(0), S(1), S(2), S(3), S(4), S(5), r.GetString(6), r.GetString(7), S(8), S(9),
-            r.GetString(10), S(11), r.GetFieldValue<string[]>(12), At(13), r.GetString(14), S(15), At(16), S(17), At(18),
-            S(19), r.IsDBNull(20) ? null : JsonNode.Parse(r.GetString(20)), r.GetFieldValue<DateTimeOffset>(21));
+        return new TaskView(r.GetString(0), S(1), S(2), S(3), S(4), S(5), r.GetString(6), r.GetString(7), S(8),
+            S(9), r.GetString(10), S(11), r.GetFieldValue<string[]>(12), At(13), r.GetString(14), S(15), At(16), S(17),
+            At(18), S(19), r.IsDBNull(20) ? null : JsonNode.Parse(r.GetString(20)),
+            r.GetFieldValue<DateTimeOffset>(21));
     }
 }

@@ -33,7 +33,8 @@ public sealed record TaskView(
 
 /// <summary>What to list; every given criterion must match.</summary>
 public sealed record TaskFilter(
-    string? Role = null, string? Status = null, string? CaseId = null, string? Assignee = null, int Page = 1, int PageSize = 50)
+    string? Role = null, string? Status = null, string? CaseId = null, string? Assignee = null, int Page = 1,
+    int PageSize = 50)
 {
     /// <summary>The kind of the task's case (<c>complaint</c>, <c>return_item</c>, …).</summary>
     public string? Kind { get; init; }

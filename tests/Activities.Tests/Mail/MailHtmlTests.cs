@@ -22,7 +22,8 @@ public sealed class MailHtmlTests
         var html = MailHtml.Render("s", "打开案件 / Open the case: https://svc.example.com/cases/01ab?x=1&y=2.");
 
         Assert.Contains(
-            "<a href=\"https://svc.example.com/cases/01ab?x=1&amp;y=2\" style=\"color:#1f4e8c;text-decoration:underline;\">"
+            "<a href=\"https://svc.example.com/cases/01ab?x=1&amp;y=2\" "
+            + "style=\"color:#1f4e8c;text-decoration:underline;\">"
             + "https://svc.example.com/cases/01ab?x=1&amp;y=2</a>.", html);
     }
 

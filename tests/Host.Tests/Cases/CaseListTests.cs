@@ -15,7 +15,8 @@ public sealed class CaseListTests(PostgresFixture postgres, HostFixture host) : 
     {
         var escalated = await OpenCaseAsync("List Escalated");
         var calm = await OpenCaseAsync("List Escalated");
-        await SqlAsync("update aftersales.cases set escalation_level = 1, escalated_at = now() where id = $1", escalated);
+        await SqlAsync("update aftersales.cases set escalation_level = 1, escalated_at = now() where id = $1",
+            escalated);
 
         var all = await ListAsync("customer=List Escalated");
         var only = await ListAsync("customer=List Escalated&escalated=true");
@@ -51,14 +52,15 @@ public sealed class CaseListTests(PostgresFixture postgres, HostFixture host) : 
         var second = await OpenCaseAsync("List Sort");
         var third = await OpenCaseAsync("List Sort");
         // The second case's first response is due soonest, the first one's last.
-        await SqlAsync("update aftersales.cases set first_response_due_at = now() + interval '3 hours' where id = $1", first);
-        await SqlAsync("update aftersales.cases set first_response_due_at = now() + interval '1 hour' where id = $1", second);
-        await SqlAsync("update aftersales.cases set first_response_due_at = now() + interval '2 hours' where id = $1", third);
+        await SqlAsync(DueIn("3 hours"), first);
+        await SqlAsync(DueIn("1 hour"), second);
+        await SqlAsync(DueIn("2 hours"), third);
 
         Assert.Equal([third, second, first], Ids(await ListAsync("customer=List Sort")));
         Assert.Equal([first, second, third], Ids(await ListAsync("customer=List Sort&sort=number")));
         Assert.Equal([second, third, first], Ids(await ListAsync("customer=List Sort&sort=dueAt")));
-        await (await Client.GetAsync($"{CaseApi.Cases}?sort=customer")).AssertProblemAsync(HttpStatusCode.BadRequest, "sort");
+        var badSort = await Client.GetAsync($"{CaseApi.Cases}?sort=customer");
+        await badSort.AssertProblemAsync(HttpStatusCode.BadRequest, "sort");
     }
 
     [Fact]
@@ -88,7 +90,9 @@ public sealed class CaseListTests(PostgresFixture postgres, HostFixture host) : 
     [InlineData("createdFrom=2025-03-02&createdTo=2025-03-01", "createdTo")]
     public async Task AQueryValueThatDoesNotBind_Answers400NamingTheParameter(string query, string parameter)
     {
-        var problem = await (await Client.GetAsync($"{CaseApi.Cases}?{query}")).AssertProblemAsync(HttpStatusCode.BadRequest, parameter);
+        var response = await Client.GetAsync($"{CaseApi.Cases}?{query}");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, parameter);
 
         Assert.Equal(400, problem["status"]!.GetValue<int>());
     }
@@ -114,6 +118,9 @@ public sealed class CaseListTests(PostgresFixture postgres, HostFixture host) : 
         await Client.PublishProcessesAsync();
         return (await Client.OpenCaseAsync(CaseApi.NewCase(customer: customer))).Text("id");
     }
+
+    private static string DueIn(string interval) =>
+        $"update aftersales.cases set first_response_due_at = now() + interval '{interval}' where id = $1";
 
     private Task<JsonNode> ListAsync(string query) => Client.GetJsonAsync($"{CaseApi.Cases}?{query}");
 

@@ -82,12 +82,15 @@ public sealed class SurveyTests(PostgresFixture postgres, HostFixture host) : Ho
         Assert.NotNull(sent["sentAt"]);
         Assert.Null(sent["answeredAt"]);
         Assert.Null(sent["rating"]);
-        await (await AnonymousClient().PostAsJsonAsync($"/api/surveys/{token}", new { rating = 3, comment = "还行 OK", wouldRecommend = false }))
-            .AssertStatusAsync(HttpStatusCode.Created);
+        var answer = new { rating = 3, comment = "还行 OK", wouldRecommend = false };
+        var answering = await AnonymousClient().PostAsJsonAsync($"/api/surveys/{token}", answer);
+        await answering.AssertStatusAsync(HttpStatusCode.Created);
 
         var details = await Client.GetJsonAsync($"{CaseApi.Cases}/{caseId}");
         var answered = details["survey"]!;
-        Assert.Equal((3, "还行 OK", false), (answered["rating"]!.GetValue<int>(), answered.Text("comment"), answered["wouldRecommend"]!.GetValue<bool>()));
+        var shown = (answered["rating"]!.GetValue<int>(), answered.Text("comment"),
+            answered["wouldRecommend"]!.GetValue<bool>());
+        Assert.Equal((3, "还行 OK", false), shown);
         Assert.NotNull(answered["answeredAt"]);
         Assert.DoesNotContain(token, details.ToJsonString());
     }

@@ -32,10 +32,11 @@ public sealed class InboxTests(PostgresFixture postgres, HostFixture host) : Hos
         var aftersales = await ClientAsAsync("aftersales");
 
         var open = (await aftersales.GetJsonAsync($"{CaseApi.Tasks}?mine=true&caseId={caseId}"))["items"]!.AsArray();
-        var done = (await aftersales.GetJsonAsync($"{CaseApi.Tasks}?mine=true&caseId={caseId}&status=completed"))["items"]!;
+        var done = (await aftersales.GetJsonAsync($"{CaseApi.Tasks}?mine=true&caseId={caseId}&status=completed"))
+            ["items"];
 
         Assert.Equal("triage", Assert.Single(open).Text("activityId"));
-        Assert.Equal("firstResponse", Assert.Single(done.AsArray()).Text("activityId"));
+        Assert.Equal("firstResponse", Assert.Single(done!.AsArray()).Text("activityId"));
     }
 
     [Fact]
@@ -62,7 +63,8 @@ public sealed class InboxTests(PostgresFixture postgres, HostFixture host) : Hos
 
         Assert.Single(asComplaint["items"]!.AsArray());
         Assert.Empty(asReturn["items"]!.AsArray());
-        await (await Client.GetAsync($"{CaseApi.Tasks}?kind=repair")).AssertProblemAsync(HttpStatusCode.BadRequest, "kind");
+        var badKind = await Client.GetAsync($"{CaseApi.Tasks}?kind=repair");
+        await badKind.AssertProblemAsync(HttpStatusCode.BadRequest, "kind");
     }
 
     [Fact]
@@ -94,7 +96,8 @@ public sealed class InboxTests(PostgresFixture postgres, HostFixture host) : Hos
         await bySales.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("aftersales", (await Client.GetJsonAsync($"{CaseApi.Tasks}/{task}")).Text("claimedBy"));
 
-        var byManager = await (await ClientAsAsync("aftersales_manager")).PostAsync($"{CaseApi.Tasks}/{task}/release", null);
+        var manager = await ClientAsAsync("aftersales_manager");
+        var byManager = await manager.PostAsync($"{CaseApi.Tasks}/{task}/release", null);
         await byManager.AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal("open", (await byManager.ReadJsonAsync()).Text("status"));
     }
@@ -105,11 +108,11 @@ public sealed class InboxTests(PostgresFixture postgres, HostFixture host) : Hos
         var caseId = await OpenCaseAsync("Inbox Release 409");
         var task = await FirstTaskAsync(caseId);
 
-        await (await Client.PostAsync($"{CaseApi.Tasks}/{task}/release", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await ReleaseAsync(task)).AssertProblemAsync(HttpStatusCode.Conflict);
         await Client.CompleteAsync(caseId, "firstResponse");
-        await (await Client.PostAsync($"{CaseApi.Tasks}/{task}/release", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await ReleaseAsync(task)).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("completed", (await Client.GetJsonAsync($"{CaseApi.Tasks}/{task}")).Text("status"));
-        await (await Client.PostAsync($"{CaseApi.Tasks}/nope/release", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await ReleaseAsync("nope")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     private async Task<string> OpenCaseAsync(string customer)
@@ -118,5 +121,9 @@ public sealed class InboxTests(PostgresFixture postgres, HostFixture host) : Hos
         return (await Client.OpenCaseAsync(CaseApi.NewCase(customer: customer))).Text("id");
     }
 
-    private async Task<string> FirstTaskAsync(string caseId) => Assert.Single(await Client.OpenTasksAsync(caseId)).Text("id");
+    private async Task<string> FirstTaskAsync(string caseId) =>
+        Assert.Single(await Client.OpenTasksAsync(caseId)).Text("id");
+
+    private Task<HttpResponseMessage> ReleaseAsync(string taskId) =>
+        Client.PostAsync($"{CaseApi.Tasks}/{taskId}/release", null);
 }
