@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AfterSales.Cases;
 using AfterSales.Host.Cases;
 using AfterSales.Host.Http;
 using AfterSales.Host.Instances;
@@ -21,18 +22,32 @@ internal static class TaskEndpoints
         group.MapGet("/", ListTasks).ProducesValidationProblem();
         group.MapGet("/{taskId}", GetTask).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{taskId}/claim", ClaimTask).Accepts<ClaimTaskRequest>("application/json").WithTaskProblems();
+        group.MapPost("/{taskId}/release", ReleaseTask).WithTaskProblems();
         group.MapPost("/{taskId}/complete", CompleteTask).Accepts<CompleteTaskRequest>("application/json").WithTaskProblems();
     }
 
+    /// <summary>
+    /// Tasks, due first first. <c>mine=true</c>: the caller's inbox (tasks of the caller's roles not assigned to
+    /// someone else, and those assigned to or claimed by the caller; open and claimed ones unless <c>status</c> says
+    /// otherwise); <c>kind</c>: the kind of the task's case.
+    /// </summary>
     public static async Task<Results<Ok<Page<TaskView>>, ProblemHttpResult>> ListTasks(
         TaskQueries tasks, ClaimsPrincipal principal, PersonalData personalData, CancellationToken cancellationToken,
-        string? role = null, string? status = null, string? caseId = null, string? assignee = null, int page = 1, int pageSize = 50)
+        string? role = null, string? status = null, string? caseId = null, string? assignee = null, string? kind = null,
+        bool mine = false, int page = 1, int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
         if (status is not null && !TaskStatuses.All.Contains(status)) errors["status"] = [$"'{status}' is not one of: {string.Join(", ", TaskStatuses.All)}"];
+        if (kind is not null && !CaseKinds.All.Contains(kind))
+            errors["kind"] = [$"'{kind}' is not one of: {string.Join(", ", CaseKinds.All)}"];
         Paging.Check(errors, page, pageSize, TaskQueries.MaxPageSize);
         if (errors.Count > 0) return Problems.BadRequest("The query is invalid", errors);
-        var found = await tasks.ListAsync(new TaskFilter(role, status, caseId, assignee, page, pageSize), cancellationToken);
+        var filter = new TaskFilter(role, status, caseId, assignee, page, pageSize)
+        {
+            Kind = kind,
+            Mine = mine ? new TaskInbox(principal.Identity?.Name ?? "", principal.Roles()) : null,
+        };
+        var found = await tasks.ListAsync(filter, cancellationToken);
         // A form filled in on one of the case's tasks may repeat the customer's phone or email.
         return TypedResults.Ok(found with { Items = await personalData.FilterAsync(principal, found.Items, t => t.CaseId, cancellationToken) });
     }
@@ -66,6 +81,28 @@ internal static class TaskEndpoints
                 : $"Task '{taskId}' is {now?.Status ?? "gone"}: it can no longer be claimed.");
         }
         return TypedResults.Ok((await tasks.GetAsync(taskId, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// Gives a claimed task back to its role's inbox: by its claimer, or by an <c>aftersales_manager</c> or
+    /// <c>admin</c> (a colleague away with a task claimed). 409 when the task is not claimed (open, completed,
+    /// cancelled).
+    /// </summary>
+    public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> ReleaseTask(
+        string taskId, ClaimsPrincipal principal, TaskQueries tasks, PersonalData personalData,
+        CancellationToken cancellationToken)
+    {
+        var task = await tasks.GetAsync(taskId, cancellationToken);
+        if (task is null) return Problems.NotFound($"There is no task '{taskId}'.");
+        if (task is not { Status: TaskStatuses.Claimed, ClaimedBy: { } claimer })
+            return Problems.Conflict($"Task '{taskId}' is {task.Status}: only a claimed task can be released.");
+        if (claimer != principal.Identity?.Name && !TaskActor.MayReleaseOthers(principal))
+            return Problems.Forbidden($"Task '{taskId}' is claimed by {claimer}: only they, an aftersales_manager "
+                + "or an admin may release it.");
+        if (!await tasks.ReleaseAsync(taskId, claimer, cancellationToken))
+            return Problems.Conflict($"Task '{taskId}' changed meanwhile: it is no longer claimed by {claimer}.");
+        var released = (await tasks.GetAsync(taskId, cancellationToken))!;
+        return TypedResults.Ok(await personalData.FilterAsync(principal, released, cancellationToken));
     }
 
     /// <summary>

@@ -58,6 +58,7 @@ internal static class AccessTable
         ["GET /api/tasks"] = Access.SignedIn,
         ["GET /api/tasks/{taskId}"] = Access.SignedIn,
         ["POST /api/tasks/{taskId}/claim"] = Access.SignedIn,
+        ["POST /api/tasks/{taskId}/release"] = Access.SignedIn,
         ["POST /api/tasks/{taskId}/complete"] = Access.SignedIn,
 
         ["GET /api/workflow-definitions"] = Access.SignedIn,

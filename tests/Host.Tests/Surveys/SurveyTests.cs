@@ -73,6 +73,28 @@ public sealed class SurveyTests(PostgresFixture postgres, HostFixture host) : Ho
         Assert.Contains("已提交过", await (await customer.GetAsync($"/survey/{token}")).Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task GetCase_ShowsTheSurvey_SentAndThenAnswered_WithoutItsToken()
+    {
+        var (caseId, token) = await SurveyedCaseAsync();
+
+        var sent = (await Client.GetJsonAsync($"{CaseApi.Cases}/{caseId}"))["survey"]!;
+        Assert.NotNull(sent["sentAt"]);
+        Assert.Null(sent["answeredAt"]);
+        Assert.Null(sent["rating"]);
+        var answer = new { rating = 3, comment = "还行 OK", wouldRecommend = false };
+        var answering = await AnonymousClient().PostAsJsonAsync($"/api/surveys/{token}", answer);
+        await answering.AssertStatusAsync(HttpStatusCode.Created);
+
+        var details = await Client.GetJsonAsync($"{CaseApi.Cases}/{caseId}");
+        var answered = details["survey"]!;
+        var shown = (answered["rating"]!.GetValue<int>(), answered.Text("comment"),
+            answered["wouldRecommend"]!.GetValue<bool>());
+        Assert.Equal((3, "还行 OK", false), shown);
+        Assert.NotNull(answered["answeredAt"]);
+        Assert.DoesNotContain(token, details.ToJsonString());
+    }
+
     [Theory]
     [InlineData("""{ "rating": 0 }""")]
     [InlineData("""{ "rating": 6 }""")]

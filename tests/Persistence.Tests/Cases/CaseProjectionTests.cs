@@ -198,6 +198,23 @@ public sealed class CaseProjectionTests(PostgresFixture postgres) : DatabaseTest
     }
 
     [Fact]
+    public async Task AMailToStaff_EndsWithALinkToTheCasePage_AndAMailToTheCustomerHasNone()
+    {
+        await AddUsersAsync(("boss", "boss@example.com", ["gm"]));
+        await PublishAsync(Handles("handle"));
+        var instance = await OpenAsync("handle");
+
+        var now = Time.GetUtcNow();
+        await ApplyAsync(instance.Id, new MailRequested("m1", CaseId, ["role:gm"], "Late", "Case is late.\n", now));
+        await ApplyAsync(instance.Id, new MailRequested("m2", CaseId, ["customer", "role:gm"], "Sorry", "Sorry.", now));
+
+        await using var db = Host.CreateDbContext();
+        var bodies = await db.MailOutbox.AsNoTracking().OrderBy(m => m.Id).Select(m => m.Body).ToListAsync();
+        Assert.Equal(["Case is late.\n\n打开案件 / Open the case: http://localhost:5080/cases/case-1\n", "Sorry."],
+            bodies);
+    }
+
+    [Fact]
     public async Task AStatusChange_OfAClosedCase_IsRefused_AndSaidOnTheTimeline()
     {
         await PublishAsync(Handles("handle"));

@@ -42,7 +42,12 @@ internal sealed class SendMailJob(MailOutboxStore outbox, IMailSender sender, IO
         if (mail.CaseId is not null) headers["X-AfterSales-Case"] = mail.CaseId;
         try
         {
-            await sender.SendAsync(new MailMessageRequest(mail.Recipients, mail.Subject, mail.Body) { MessageId = messageId, Headers = headers }, cancellationToken);
+            // The HTML part is the text's twin, made at each send: the outbox keeps one body.
+            var message = new MailMessageRequest(mail.Recipients, mail.Subject, mail.Body)
+            {
+                HtmlBody = MailHtml.Render(mail.Subject, mail.Body), MessageId = messageId, Headers = headers,
+            };
+            await sender.SendAsync(message, cancellationToken);
         }
         catch (ArgumentException e)
         {
