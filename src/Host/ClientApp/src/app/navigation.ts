@@ -17,5 +17,5 @@ export interface NavigationEntry {
 }
 
 export const navigation: readonly NavigationEntry[] = [
-  { path: '/api/docs', label: 'common:nav.apiDocs', icon: ApiOutlined, order: 900, external: true },
+  { path: '/api/docs/', label: 'common:nav.apiDocs', icon: ApiOutlined, order: 900, external: true },
 ];
