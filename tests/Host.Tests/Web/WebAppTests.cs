@@ -96,7 +96,7 @@ public sealed partial class WebAppTests(PostgresFixture postgres, HostFixture ho
 
         await page.AssertStatusAsync(HttpStatusCode.OK);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("/openapi/v1.json", html);
+        Assert.Contains("\"url\":\"openapi/v1.json\"", html);
         var sources = SourceAttributes().Matches(html).Select(m => m.Groups[1].Value).ToList();
         Assert.NotEmpty(sources);
         foreach (var source in sources)
