@@ -39,7 +39,6 @@ internal static class ApplicationServices
         builder.AddCaseOptions();
         builder.AddWorkflowSeeding();
         builder.AddAfterSalesAuth();
-        builder.AddWebApp();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

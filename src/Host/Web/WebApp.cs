@@ -1,6 +1,5 @@
-using System.IO.Compression;
 using AfterSales.Host.Http;
-using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.StaticFiles;
 using Scalar.AspNetCore;
 
 namespace AfterSales.Host.Web;
@@ -8,6 +7,9 @@ namespace AfterSales.Host.Web;
 /// <summary>
 /// Serves the web application that ClientApp builds into wwwroot (docs/web.md): its files compressed and cached by
 /// kind, <c>index.html</c> for every path the app routes itself, and the interactive API reference at <c>/api/docs</c>.
+/// Scripts and styles are compressed once, by the build (<c>.br</c> and <c>.gz</c> beside each), not on every request;
+/// API answers are never compressed: one holding a token or personal data next to text the caller chose would give a
+/// BREACH-style attack over HTTPS something to measure.
 /// </summary>
 internal static class WebApp
 {
@@ -24,26 +26,19 @@ internal static class WebApp
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; " +
         SecurityHeaders.FrameAncestorsNone;
 
-    public static void AddWebApp(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddResponseCompression(o =>
-        {
-            o.EnableForHttps = true;
-            o.Providers.Add<BrotliCompressionProvider>();
-            o.Providers.Add<GzipCompressionProvider>();
-        });
-        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
-        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
-    }
-
     /// <summary>Before authentication: the app's files are public (the API they call is not).</summary>
     public static void UseWebAppFiles(this WebApplication app)
     {
-        // Only the app's files are compressed: an API answer holding a token or personal data next to text the caller
-        // chose would give a BREACH-style attack over HTTPS something to measure.
-        app.UseWhen(context => !IsServerPath(context.Request.Path) || context.Request.Path.StartsWithSegments("/assets"),
-            branch => branch.UseResponseCompression());
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => SetHeaders(context.Context) });
+        app.Use((context, next) =>
+        {
+            ChoosePrecompressed(context);
+            return next(context);
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            ContentTypeProvider = new PrecompressedContentTypes(),
+            OnPrepareResponse = context => SetHeaders(context.Context),
+        });
         // A middleware, not a fallback endpoint: a catch-all endpoint would join the routing of every API path and turn
         // its 405/415 answers into 404s. Here only a GET that no endpoint took reaches the app's page.
         app.Use((context, next) => context.GetEndpoint() is null && IsAppPageRequest(context.Request)
@@ -61,6 +56,26 @@ internal static class WebApp
             o.Telemetry = false;
         }).RequireAuthorization();
     }
+
+    /// <summary>Points a request for an asset at its compressed copy when the browser takes that encoding.</summary>
+    private static void ChoosePrecompressed(HttpContext context)
+    {
+        var request = context.Request;
+        if (!request.Path.StartsWithSegments("/assets") || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+            return;
+        var accepted = request.GetTypedHeaders().AcceptEncoding;
+        var files = context.RequestServices.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider;
+        foreach (var (encoding, extension) in Encodings)
+        {
+            if (!accepted.Any(a => a.Value.Equals(encoding, StringComparison.OrdinalIgnoreCase) && a.Quality is null or > 0)) continue;
+            if (!files.GetFileInfo(request.Path + extension).Exists) continue;
+            request.Path += extension;
+            context.Response.Headers.ContentEncoding = encoding;
+            return;
+        }
+    }
+
+    private static readonly (string Encoding, string Extension)[] Encodings = [("br", ".br"), ("gzip", ".gz")];
 
     private static bool IsAppPageRequest(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !IsServerPath(request.Path);
@@ -89,6 +104,7 @@ internal static class WebApp
         if (context.Request.Path.StartsWithSegments("/assets"))
         {
             headers.CacheControl = "public, max-age=31536000, immutable";
+            headers.Vary = "Accept-Encoding";
             return;
         }
         headers.CacheControl = "no-cache";
@@ -96,4 +112,17 @@ internal static class WebApp
     }
 
     private static bool IsServerPath(PathString path) => ServerPaths.Any(p => path.StartsWithSegments(p));
+
+    /// <summary>A compressed copy (<c>app.js.br</c>) has the type of the file it compresses (<c>app.js</c>).</summary>
+    private sealed class PrecompressedContentTypes : IContentTypeProvider
+    {
+        private readonly FileExtensionContentTypeProvider _types = new();
+
+        public bool TryGetContentType(string subpath, out string contentType)
+        {
+            foreach (var (_, extension) in Encodings)
+                if (subpath.EndsWith(extension, StringComparison.Ordinal)) subpath = subpath[..^extension.Length];
+            return _types.TryGetContentType(subpath, out contentType!);
+        }
+    }
 }

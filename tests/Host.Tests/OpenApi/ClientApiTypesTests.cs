@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AfterSales.Host.Tests.Infrastructure;
+using AfterSales.TestSupport;
 using AfterSales.TestSupport.Postgres;
 
 namespace AfterSales.Host.Tests.OpenApi;
@@ -27,15 +28,15 @@ public sealed class ClientApiTypesTests(PostgresFixture postgres, HostFixture ho
             await RunGeneratorAsync(documentFile, generated);
 
             var expected = await File.ReadAllTextAsync(generated);
-            var actual = await File.ReadAllTextAsync(Path.Combine(Repository.ClientApp, Committed));
+            var actual = await File.ReadAllTextAsync(Path.Combine(RepositoryFolders.ClientApp, Committed));
             if (expected != actual)
             {
                 // Kept where CI keeps its output, so the fix is one command away.
-                var saved = Path.Combine(Repository.Root.FullName, ".ci", "out", "openapi", "v1.json");
+                var saved = Path.Combine(RepositoryFolders.CiOutput, "openapi", "v1.json");
                 Directory.CreateDirectory(Path.GetDirectoryName(saved)!);
                 File.Copy(documentFile, saved, overwrite: true);
                 Assert.Fail($"{Committed} differs from what the served OpenAPI document generates: in src/Host/ClientApp run " +
-                    $"`npm run gen:api -- {Path.GetRelativePath(Repository.ClientApp, saved)}` and commit the result.");
+                    $"`npm run gen:api -- {Path.GetRelativePath(RepositoryFolders.ClientApp, saved)}` and commit the result.");
             }
         }
         finally
@@ -48,7 +49,7 @@ public sealed class ClientApiTypesTests(PostgresFixture postgres, HostFixture ho
     {
         var start = new ProcessStartInfo("node")
         {
-            WorkingDirectory = Repository.ClientApp,
+            WorkingDirectory = RepositoryFolders.ClientApp,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

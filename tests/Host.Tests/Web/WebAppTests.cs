@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.Host.Web;
+using AfterSales.TestSupport;
 using AfterSales.TestSupport.Postgres;
 
 namespace AfterSales.Host.Tests.Web;
@@ -73,6 +74,20 @@ public sealed partial class WebAppTests(PostgresFixture postgres, HostFixture ho
         await response.AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
         Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+    }
+
+    [Fact]
+    public async Task AHashedAsset_IsSentPlain_ToAClientThatTakesNoCompression()
+    {
+        var asset = await FirstScriptAsync();
+
+        var response = await AnonymousClient().GetAsync(asset);
+
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.StartsWith("import", (await response.Content.ReadAsStringAsync()).TrimStart()[..20].Replace("\n", ""));
     }
 
     [Fact]

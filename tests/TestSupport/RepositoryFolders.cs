@@ -1,11 +1,14 @@
-namespace AfterSales.Host.Tests.Infrastructure;
+namespace AfterSales.TestSupport;
 
 /// <summary>Folders of the repository the tests run from.</summary>
-internal static class Repository
+public static class RepositoryFolders
 {
     public static DirectoryInfo Root { get; } = FindRoot();
 
     public static string ClientApp => Path.Combine(Root.FullName, "src", "Host", "ClientApp");
+
+    /// <summary>Where CI keeps what a run leaves for people to look at (screenshots, a served document).</summary>
+    public static string CiOutput => Path.Combine(Root.FullName, ".ci", "out");
 
     private static DirectoryInfo FindRoot()
     {
