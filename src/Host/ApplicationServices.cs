@@ -15,6 +15,7 @@ using AfterSales.Host.Jobs;
 using AfterSales.Host.Seeding;
 using AfterSales.Host.Surveys;
 using AfterSales.Host.Tasks;
+using AfterSales.Host.Web;
 using AfterSales.Persistence;
 using AfterSales.Workflows;
 
@@ -65,6 +66,7 @@ internal static class ApplicationServices
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseWebAppFiles();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAfterSalesAuth();
@@ -84,5 +86,6 @@ internal static class ApplicationServices
         app.MapSurveyEndpoints();
         app.MapFollowUpEndpoints();
         app.MapCustomerEndpoints();
+        app.MapWebApp();
     }
 }

@@ -20,6 +20,11 @@ public static class RepositoryFolders
     public static string BuildOutput(string project) =>
         Path.Combine(Root.FullName, "src", project, "bin", Configuration, TestOutput.Name);
 
+    public static string ClientApp => Path.Combine(Root.FullName, "src", "Host", "ClientApp");
+
+    /// <summary>Where CI keeps what a run leaves for people to look at (screenshots, a served document).</summary>
+    public static string CiOutput => Path.Combine(Root.FullName, ".ci", "out");
+
     private static DirectoryInfo FindRoot()
     {
         for (var dir = TestOutput; dir is not null; dir = dir.Parent)

@@ -1,0 +1,18 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/**
+ * The feature areas inside the signed-in layout, each loaded when first visited. A feature's `routes.tsx` default-exports
+ * a component with its own `<Routes>`; a new feature adds one line here (and its menu entries in navigation.ts).
+ */
+export interface FeatureRoute {
+  /** Under the layout, ending in `/*`: the feature routes the rest itself. */
+  path: string;
+  Component: LazyExoticComponent<ComponentType>;
+}
+
+export const featureRoutes: readonly FeatureRoute[] = [
+  { path: 'account/*', Component: lazy(() => import('../features/auth/routes')) },
+];
+
+/** The sign-in page, outside the layout. */
+export const SignInPage = lazy(() => import('../features/auth/components/SignInPage'));

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../../shared/api/problems';
+import { showServerErrors } from '../../../shared/forms';
+import { signInPath } from '../../../shared/returnTo';
+import { currentUserKey } from '../../../shared/session';
+import { useChangePassword } from '../api';
+
+interface PasswordFields {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
+/** The Host's minimum (UserSeedOptions.MinimumPasswordLength); the server checks it too. */
+const minimumLength = 8;
+
+/** The signed-in person's own password; a change ends every session, so they sign in again with the new one. */
+export function ChangePasswordPage() {
+  const { t } = useTranslation('auth');
+  const [form] = Form.useForm<PasswordFields>();
+  const change = useChangePassword();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [message, setMessage] = useState<string>();
+
+  const submit = ({ currentPassword, newPassword }: PasswordFields) => {
+    setMessage(undefined);
+    change.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          queryClient.clear();
+          queryClient.setQueryData(currentUserKey, null);
+          navigate(`${signInPath}?passwordChanged=1`, { replace: true });
+        },
+        onError: (error) => {
+          const unplaced = showServerErrors(form, error);
+          if (error instanceof ApiError && error.problem.errors?.currentPassword)
+            form.setFields([{ name: 'currentPassword', errors: [t('changePassword.currentWrong')] }]);
+          else if (error instanceof ApiError && error.status === 429) setMessage(t('signIn.tooManyAttempts'));
+          else if (unplaced.length > 0 || !(error instanceof ApiError)) setMessage(unplaced.join(' ') || t('common:errors.network'));
+        },
+      },
+    );
+  };
+
+  return (
+    <Card title={t('changePassword.title')} style={{ maxWidth: 480 }}>
+      <Form form={form} layout="vertical" onFinish={submit} aria-label={t('changePassword.title')}>
+        <Form.Item name="currentPassword" label={t('changePassword.current')} rules={[{ required: true, message: t('changePassword.required') }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label={t('changePassword.new')}
+          rules={[
+            { required: true, message: t('changePassword.required') },
+            { min: minimumLength, message: t('changePassword.tooShort', { count: minimumLength }) },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirmPassword"
+          label={t('changePassword.confirm')}
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: t('changePassword.required') },
+            ({ getFieldValue }) => ({
+              validator: (_, value) =>
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('changePassword.mismatch'))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        {message && <Alert type="error" showIcon title={message} style={{ marginBottom: 16 }} />}
+        <Button type="primary" htmlType="submit" loading={change.isPending}>
+          {t('changePassword.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
