@@ -7,11 +7,12 @@ import { isTyping, moveSelection } from './keyboard';
  */
 export function useRowKeyboard(count: number, open: (index: number) => void) {
   const [selected, setSelected] = useState(0);
-  const shown = count === 0 ? -1 : Math.min(selected, count - 1);
+  const shown = count === 0 ? -1 : Math.max(0, Math.min(selected, count - 1));
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      // Before the rows arrive there is nothing to move to: the first row is selected once they do.
+      if (count === 0 || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       if (event.key === 'j' || event.key === 'k') {
         event.preventDefault();
         setSelected(moveSelection(shown, event.key, count));

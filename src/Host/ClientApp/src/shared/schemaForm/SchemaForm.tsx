@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import Form from '@rjsf/antd';
+import { Typography } from 'antd';
 import { englishStringTranslator, TranslatableString, type ErrorSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { useTranslation } from 'react-i18next';
 import { toLanguage } from '../i18n/languages';
 import { prepareSchema } from './prepareSchema';
+import './SchemaForm.css';
 
 export type FormData = Record<string, unknown>;
 
@@ -27,7 +29,8 @@ interface SchemaFormProps {
 export function SchemaForm({ schema, formData, onChange, errors, readonly, disabled }: SchemaFormProps) {
   const { t, i18n } = useTranslation();
   const language = toLanguage(i18n.resolvedLanguage) ?? 'zh-CN';
-  const prepared = useMemo(() => prepareSchema(schema, language), [schema, language]);
+  // The form's own title and description head it, as text, rather than as the renderer's first field label.
+  const { title, description, ...fields } = useMemo(() => prepareSchema(schema, language), [schema, language]);
 
   const translate = (text: TranslatableString, params?: string[]) => {
     const key = translatedStrings[text];
@@ -36,19 +39,23 @@ export function SchemaForm({ schema, formData, onChange, errors, readonly, disab
   };
 
   return (
-    <Form
-      schema={prepared}
-      validator={validator}
-      formData={formData}
-      onChange={(event) => onChange?.((event.formData ?? {}) as FormData)}
-      extraErrors={errors}
-      noValidate
-      showErrorList={false}
-      readonly={readonly}
-      disabled={disabled}
-      translateString={translate}
-      uiSchema={{ 'ui:submitButtonOptions': { norender: true } }}
-    />
+    <div className="schema-form">
+      {title && <Typography.Title level={5}>{title}</Typography.Title>}
+      {description && <Typography.Paragraph type="secondary">{description}</Typography.Paragraph>}
+      <Form
+        schema={fields}
+        validator={validator}
+        formData={formData}
+        onChange={(event) => onChange?.((event.formData ?? {}) as FormData)}
+        extraErrors={errors}
+        noValidate
+        showErrorList={false}
+        readonly={readonly}
+        disabled={disabled}
+        translateString={translate}
+        uiSchema={{ 'ui:submitButtonOptions': { norender: true } }}
+      />
+    </div>
   );
 }
 

@@ -6,10 +6,11 @@ const schema = {
   $id: '/api/forms/ServiceReport',
   title: 'Service report',
   'x-title-zh': '售后服务报告单',
+  description: 'Filed by the engineer after an on-site service.',
   type: 'object',
   required: ['engineer'],
   properties: {
-    engineer: { title: 'Service engineer', 'x-title-zh': '服务工程师', type: 'string' },
+    engineer: { title: 'Service engineer', 'x-title-zh': '服务工程师', description: 'Who went', type: 'string' },
     title: { title: 'Title', type: 'string' },
     materials: {
       title: 'Materials used',
@@ -35,6 +36,13 @@ describe('prepareSchema', () => {
   it('keeps the English titles in English and a title without a Chinese one in Chinese', () => {
     expect((prepareSchema(schema, 'en') as typeof schema).properties.engineer.title).toBe('Service engineer');
     expect((prepareSchema(schema, 'zh-CN') as typeof schema).properties.title.title).toBe('Title');
+  });
+
+  it('leaves out the English-only descriptions in Chinese and keeps them in English', () => {
+    const zh = prepareSchema(schema, 'zh-CN') as typeof schema;
+    expect(zh).not.toHaveProperty('description');
+    expect(zh.properties.engineer).not.toHaveProperty('description');
+    expect((prepareSchema(schema, 'en') as typeof schema).properties.engineer.description).toBe('Who went');
   });
 
   it('keeps a field named like a keyword as a field', () => {

@@ -3,7 +3,8 @@ import type { Language } from '../i18n/languages';
 
 /**
  * The server's form schema (`GET /api/forms/{name}`) as the form renderer shows it in a language: in Chinese every
- * `title` is replaced by its `x-title-zh` where the schema gives one. `$schema` and `$id` are dropped: the schemas
+ * `title` is replaced by its `x-title-zh` where the schema gives one, and the descriptions, written in English only, are
+ * left out rather than shown in the other language. `$schema` and `$id` are dropped: the schemas
  * name draft 2020-12 but use only keywords draft 7 (the renderer's validator) reads alike, and the server validates
  * what is submitted anyway. The given schema is left as it was.
  */
@@ -21,6 +22,7 @@ function localize(node: unknown, language: Language): unknown {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     // `properties` maps field names to schemas: its keys are names, never keywords, so a field called `title` stays.
+    if (key === 'description' && language === 'zh-CN' && typeof value === 'string') continue;
     result[key] = key === 'properties' && isObject(value) ? localizeEach(value, language) : localize(value, language);
   }
   const chinese = node['x-title-zh'];
