@@ -25,5 +25,5 @@ const taskRoles = [
 
 export const navigation: readonly NavigationEntry[] = [
   { path: '/inbox', label: 'inbox:nav', icon: InboxOutlined, order: 10, roles: taskRoles },
-  { path: '/api/docs', label: 'common:nav.apiDocs', icon: ApiOutlined, order: 900, external: true },
+  { path: '/api/docs/', label: 'common:nav.apiDocs', icon: ApiOutlined, order: 900, external: true },
 ];
