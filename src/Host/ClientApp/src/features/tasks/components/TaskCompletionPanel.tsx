@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { ApiError } from '../../../shared/api/problems';
 import type { components } from '../../../shared/api/schema';
 import { SchemaForm, type FormData } from '../../../shared/schemaForm/SchemaForm';
+import { localizeServerErrors } from '../../../shared/schemaForm/serverMessages';
 import type { InboxNotice } from '../../../shared/tasks';
 import { useCompleteTask, useFormSchema } from '../api';
 import { completionErrors, type CompletionErrors } from '../completionErrors';
@@ -40,7 +41,7 @@ export function TaskCompletionPanel({ task }: { task: TaskView }) {
         onError: (error) => {
           if (error instanceof ApiError && error.status === 409) return backToInbox(t('conflict'));
           if (error instanceof ApiError && error.status === 400) {
-            const found = completionErrors(error.problem.errors, formHasReason);
+            const found = completionErrors(localizeServerErrors(error.problem.errors, t), formHasReason);
             if (found.reason.length > 0) setReasonAsked(true);
             const placed = Object.keys(found.form).length + found.reason.length + found.general.length > 0;
             setErrors(placed ? found : { ...found, general: [error.message] });
