@@ -50,9 +50,10 @@ export function useCompleteTask(taskId: string, caseId: string | null | undefine
       const body: CompleteTaskRequest = { outcome, form: form as CompleteTaskRequest['form'] };
       return unwrap(await api.POST('/api/tasks/{taskId}/complete', { params: { path: { taskId } }, body }));
     },
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: taskKeys.all });
-      if (caseId) await queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
+    // Not awaited: the page moves on at once (to the inbox) while the lists refresh behind it.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: taskKeys.all });
+      if (caseId) void queryClient.invalidateQueries({ queryKey: caseKey(caseId) });
     },
   });
 }

@@ -31,25 +31,24 @@ export function TaskCompletionPanel({ task }: { task: TaskView }) {
   const [errors, setErrors] = useState<CompletionErrors>(noErrors);
   const formHasReason = hasField(schema.data, 'reason');
 
-  const submit = (outcome: string) => {
+  // Awaited rather than through mutate's callbacks: the refresh after the write may show the task done and unmount
+  // this panel first, and mutate's callbacks do not run for an unmounted component.
+  const submit = async (outcome: string) => {
     setErrors(noErrors);
     const form = task.form ? formData : reasonAsked && reason.trim() ? { reason } : undefined;
-    complete.mutate(
-      { outcome, form },
-      {
-        onSuccess: () => backToInbox(t('completed', { title: task.title })),
-        onError: (error) => {
-          if (error instanceof ApiError && error.status === 409) return backToInbox(t('conflict'));
-          if (error instanceof ApiError && error.status === 400) {
-            const found = completionErrors(localizeServerErrors(error.problem.errors, t), formHasReason);
-            if (found.reason.length > 0) setReasonAsked(true);
-            const placed = Object.keys(found.form).length + found.reason.length + found.general.length > 0;
-            setErrors(placed ? found : { ...found, general: [error.message] });
-          } else if (error instanceof ApiError && error.status === 403) setErrors({ ...noErrors, general: [t('common:errors.forbidden')] });
-          else setErrors({ ...noErrors, general: [t('common:errors.network')] });
-        },
-      },
-    );
+    try {
+      await complete.mutateAsync({ outcome, form });
+      backToInbox(t('completed', { title: task.title }));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) return backToInbox(t('conflict'));
+      if (error instanceof ApiError && error.status === 400) {
+        const found = completionErrors(localizeServerErrors(error.problem.errors, t), formHasReason);
+        if (found.reason.length > 0) setReasonAsked(true);
+        const placed = Object.keys(found.form).length + found.reason.length + found.general.length > 0;
+        setErrors(placed ? found : { ...found, general: [error.message] });
+      } else if (error instanceof ApiError && error.status === 403) setErrors({ ...noErrors, general: [t('common:errors.forbidden')] });
+      else setErrors({ ...noErrors, general: [t('common:errors.network')] });
+    }
   };
 
   const backToInbox = (notice: string) => navigate('/inbox', { state: { notice } satisfies InboxNotice });
@@ -75,7 +74,7 @@ export function TaskCompletionPanel({ task }: { task: TaskView }) {
       <OutcomeButtons
         outcomes={task.outcomes}
         pending={complete.isPending ? complete.variables?.outcome : undefined}
-        onChoose={submit}
+        onChoose={(outcome) => void submit(outcome)}
       />
     </Flex>
   );
