@@ -12,6 +12,8 @@ export interface FeatureRoute {
 
 export const featureRoutes: readonly FeatureRoute[] = [
   { path: 'account/*', Component: lazy(() => import('../features/auth/routes')) },
+  { path: 'inbox/*', Component: lazy(() => import('../features/inbox/routes')) },
+  { path: 'tasks/*', Component: lazy(() => import('../features/tasks/routes')) },
 ];
 
 /** The sign-in page, outside the layout. */

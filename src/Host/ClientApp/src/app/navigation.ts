@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
-import { ApiOutlined } from '@ant-design/icons';
+import { ApiOutlined, InboxOutlined } from '@ant-design/icons';
+import type { Role } from '../shared/roles';
 
 /**
  * The side menu. Each feature adds its entries here, one line each, with the roles that see them (none listed:
@@ -16,6 +17,13 @@ export interface NavigationEntry {
   external?: boolean;
 }
 
+/** Every role a workflow gives tasks to, and the after-sales manager, who hands claimed tasks back. */
+const taskRoles = [
+  'aftersales', 'aftersales_manager', 'sales', 'sales_head', 'repair', 'rnd', 'pmc', 'production', 'production_manager',
+  'qc', 'warehouse', 'gm',
+] as const satisfies readonly Role[];
+
 export const navigation: readonly NavigationEntry[] = [
+  { path: '/inbox', label: 'inbox:nav', icon: InboxOutlined, order: 10, roles: taskRoles },
   { path: '/api/docs/', label: 'common:nav.apiDocs', icon: ApiOutlined, order: 900, external: true },
 ];
