@@ -12,6 +12,7 @@ export interface FeatureRoute {
 
 export const featureRoutes: readonly FeatureRoute[] = [
   { path: 'account/*', Component: lazy(() => import('../features/auth/routes')) },
+  { path: 'cases/*', Component: lazy(() => import('../features/cases/routes')) },
 ];
 
 /** The sign-in page, outside the layout. */

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { ApiOutlined } from '@ant-design/icons';
+import { ApiOutlined, FileTextOutlined } from '@ant-design/icons';
 
 /**
  * The side menu. Each feature adds its entries here, one line each, with the roles that see them (none listed:
@@ -17,5 +17,6 @@ export interface NavigationEntry {
 }
 
 export const navigation: readonly NavigationEntry[] = [
+  { path: '/cases', label: 'cases:nav.cases', icon: FileTextOutlined, order: 200 },
   { path: '/api/docs', label: 'common:nav.apiDocs', icon: ApiOutlined, order: 900, external: true },
 ];
