@@ -12,8 +12,8 @@ export interface NewCaseFields {
 }
 
 /**
-/** The create-case form's values, named as the request's JSON paths, where the server's field errors land. */
- * when none were given. The server checks the rest and names the field it refuses.
+ * The request for the form's values: texts trimmed, empty ones left out, dates as `YYYY-MM-DD`, no product or
+ * quantities when none were given. The server checks the rest and names the field it refuses.
  */
 export function toOpenCaseRequest(fields: NewCaseFields): OpenCaseRequest {
   const c = fields.customer ?? {};
