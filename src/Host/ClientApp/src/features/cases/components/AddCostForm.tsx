@@ -45,7 +45,14 @@ export function AddCostForm({ caseId }: { caseId: string }) {
   };
 
   return (
-    <Form<CostFields> form={form} layout="inline" aria-label={t('costs.add')} onFinish={submit} style={{ rowGap: 8 }}>
+    <Form<CostFields>
+      form={form}
+      name="cost"
+      layout="inline"
+      aria-label={t('costs.add')}
+      onFinish={submit}
+      style={{ rowGap: 8 }}
+    >
       <Form.Item name="kind" label={t('costs.kind')}>
         <Select
           style={{ width: 160 }}
