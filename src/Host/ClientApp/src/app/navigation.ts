@@ -18,5 +18,5 @@ export interface NavigationEntry {
 
 export const navigation: readonly NavigationEntry[] = [
   { path: '/cases', label: 'cases:nav.cases', icon: FileTextOutlined, order: 200 },
-  { path: '/api/docs', label: 'common:nav.apiDocs', icon: ApiOutlined, order: 900, external: true },
+  { path: '/api/docs/', label: 'common:nav.apiDocs', icon: ApiOutlined, order: 900, external: true },
 ];
