@@ -14,6 +14,7 @@ export const featureRoutes: readonly FeatureRoute[] = [
   { path: 'account/*', Component: lazy(() => import('../features/auth/routes')) },
   { path: 'inbox/*', Component: lazy(() => import('../features/inbox/routes')) },
   { path: 'tasks/*', Component: lazy(() => import('../features/tasks/routes')) },
+  { path: 'cases/*', Component: lazy(() => import('../features/cases/routes')) },
 ];
 
 /** The sign-in page, outside the layout. */

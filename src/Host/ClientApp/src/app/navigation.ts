@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { ApiOutlined, InboxOutlined } from '@ant-design/icons';
+import { ApiOutlined, FileTextOutlined, InboxOutlined } from '@ant-design/icons';
 import type { Role } from '../shared/roles';
 
 /**
@@ -25,5 +25,6 @@ const taskRoles = [
 
 export const navigation: readonly NavigationEntry[] = [
   { path: '/inbox', label: 'inbox:nav', icon: InboxOutlined, order: 10, roles: taskRoles },
+  { path: '/cases', label: 'cases:nav.cases', icon: FileTextOutlined, order: 200 },
   { path: '/api/docs/', label: 'common:nav.apiDocs', icon: ApiOutlined, order: 900, external: true },
 ];
