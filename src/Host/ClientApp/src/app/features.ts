@@ -12,6 +12,7 @@ export interface FeatureRoute {
 
 export const featureRoutes: readonly FeatureRoute[] = [
   { path: 'account/*', Component: lazy(() => import('../features/auth/routes')) },
+  { path: 'follow-ups/*', Component: lazy(() => import('../features/followups/routes')) },
 ];
 
 /** The sign-in page, outside the layout. */

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { ApiOutlined } from '@ant-design/icons';
+import { ApiOutlined, CalendarOutlined } from '@ant-design/icons';
 
 /**
  * The side menu. Each feature adds its entries here, one line each, with the roles that see them (none listed:
@@ -17,5 +17,7 @@ export interface NavigationEntry {
 }
 
 export const navigation: readonly NavigationEntry[] = [
+  // Anyone may own a visit or an inspection; the server decides who marks one done.
+  { path: '/follow-ups', label: 'followups:nav', icon: CalendarOutlined, order: 400 },
   { path: '/api/docs', label: 'common:nav.apiDocs', icon: ApiOutlined, order: 900, external: true },
 ];
