@@ -14,6 +14,7 @@ using AfterSales.Host.Jobs;
 using AfterSales.Host.Seeding;
 using AfterSales.Host.Surveys;
 using AfterSales.Host.Tasks;
+using AfterSales.Host.Web;
 using AfterSales.Persistence;
 using AfterSales.Workflows;
 
@@ -38,6 +39,7 @@ internal static class ApplicationServices
         builder.AddCaseOptions();
         builder.AddWorkflowSeeding();
         builder.AddAfterSalesAuth();
+        builder.AddWebApp();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
@@ -64,6 +66,7 @@ internal static class ApplicationServices
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseWebAppFiles();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAfterSalesAuth();
@@ -82,5 +85,6 @@ internal static class ApplicationServices
         app.MapFormEndpoints();
         app.MapSurveyEndpoints();
         app.MapFollowUpEndpoints();
+        app.MapWebApp();
     }
 }

@@ -19,5 +19,5 @@ export interface NavigationEntry {
 export const navigation: readonly NavigationEntry[] = [
   // Anyone may own a visit or an inspection; the server decides who marks one done.
   { path: '/follow-ups', label: 'followups:nav', icon: CalendarOutlined, order: 400 },
-  { path: '/api/docs', label: 'common:nav.apiDocs', icon: ApiOutlined, order: 900, external: true },
+  { path: '/api/docs/', label: 'common:nav.apiDocs', icon: ApiOutlined, order: 900, external: true },
 ];
