@@ -29,6 +29,17 @@ public static class AdvisoryLocks
         return await take.ExecuteScalarAsync(cancellationToken) is true;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> while holding <paramref name="key"/> on a connection of its own, so that Hosts doing
+    /// the same (starting together on an empty database) take turns.
+    /// </summary>
+    public static async Task<T> WhileLockedAsync<T>(this NpgsqlDataSource database, AdvisoryLockKey key,
+        Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using (await connection.LockAsync(key, cancellationToken)) return await work(connection);
+    }
+
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, AdvisoryLockKey key)
     {
         var command = new NpgsqlCommand(sql, connection);

@@ -86,7 +86,8 @@ public sealed class ReferenceDirectionTests
         return dll;
     }
 
-    private static DirectoryInfo RepositoryRoot
+    /// <summary>The folder holding AfterSales.sln, found upwards from the test's output.</summary>
+    internal static DirectoryInfo RepositoryRoot
     {
         get
         {

@@ -1,4 +1,5 @@
 using AfterSales.Activities.Mail;
+using AfterSales.Persistence.Mail;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Host.Jobs.Mail;
@@ -15,7 +16,7 @@ namespace AfterSales.Host.Jobs.Mail;
 /// says <c>sent</c> or the Host stops.
 /// </para>
 /// </summary>
-internal sealed class SendMailJob(MailOutbox outbox, IMailSender sender, IOptions<JobsOptions> options, TimeProvider time, ILogger<SendMailJob> logger)
+internal sealed class SendMailJob(MailOutboxStore outbox, IMailSender sender, IOptions<JobsOptions> options, TimeProvider time, ILogger<SendMailJob> logger)
 {
     public static string MessageId(long id) => $"<outbox-{id}@aftersales>";
 

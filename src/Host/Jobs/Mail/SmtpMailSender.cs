@@ -1,15 +1,16 @@
+using AfterSales.Activities.Mail;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 
-namespace AfterSales.Activities.Mail;
+namespace AfterSales.Host.Jobs.Mail;
 
 /// <summary>
 /// Sends through the SMTP server of <see cref="SmtpOptions"/> with MailKit: one connection per message, so nothing
 /// is shared between calls and a failed send can simply be called again.
 /// </summary>
-public sealed class SmtpMailSender(SmtpOptions options, TimeProvider time, ILogger<SmtpMailSender> logger) : IMailSender
+internal sealed class SmtpMailSender(SmtpOptions options, TimeProvider time, ILogger<SmtpMailSender> logger) : IMailSender
 {
     private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {

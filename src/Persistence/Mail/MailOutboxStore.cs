@@ -1,17 +1,19 @@
 using Npgsql;
-using NpgsqlTypes;
+using static AfterSales.Persistence.Runtime.BatchSql;
 
-namespace AfterSales.Host.Jobs.Mail;
+namespace AfterSales.Persistence.Mail;
 
 /// <summary>A row of <c>aftersales.mail_outbox</c> as the sender needs it.</summary>
-internal sealed record OutboxMail(long Id, string EventKey, string? CaseId, string[] Recipients, string Subject, string Body, int Attempts);
+public sealed record OutboxMail(
+    long Id, string EventKey, string? CaseId, string[] Recipients, string Subject, string Body, int Attempts);
 
 /// <summary>
-/// The sender's SQL on <c>aftersales.mail_outbox</c> (the table and its writers belong to the cases feature). The rules kept
-/// here: a row is claimed by one Host at a time through <c>next_attempt_at</c>, sent under its row lock, and a row that is
-/// <c>sent</c> or <c>failed</c> is never sent again.
+/// The jobs' SQL on <c>aftersales.mail_outbox</c>, on the jobs' pool: the sender's claim, lock and record, and the queueing
+/// of the jobs' own mails (a burst queues its mails with <see cref="MailCommands"/>). The rules kept here: a row is claimed
+/// by one Host at a time through <c>next_attempt_at</c>, sent under its row lock, and a row that is <c>sent</c> or
+/// <c>failed</c> is never sent again.
 /// </summary>
-internal sealed class MailOutbox(JobsDatabase jobsDatabase)
+public sealed class MailOutboxStore(JobsDatabase jobsDatabase)
 {
     private readonly NpgsqlDataSource _database = jobsDatabase.Pool;
 
@@ -129,7 +131,7 @@ internal sealed class MailOutbox(JobsDatabase jobsDatabase)
     {
         await using var command = _database.CreateCommand(QueueSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = eventKey });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)caseId ?? DBNull.Value });
+        command.Parameters.Add(Text(caseId));
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. recipients] });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = subject });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = body });
@@ -145,11 +147,8 @@ internal sealed class MailOutbox(JobsDatabase jobsDatabase)
         return (string[])(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    internal static NpgsqlParameter Time(DateTimeOffset? value) =>
-        new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = value is { } v ? v.ToUniversalTime() : DBNull.Value };
-
     /// <summary>A pending row under its lock. Disposing without <see cref="SentAsync"/> or <see cref="FailedAsync"/> changes nothing.</summary>
-    internal sealed class OutboxLock(OutboxMail mail, NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    public sealed class OutboxLock(OutboxMail mail, NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
     {
         public OutboxMail Mail { get; } = mail;
 

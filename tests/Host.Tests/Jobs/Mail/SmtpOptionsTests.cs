@@ -1,6 +1,7 @@
 using AfterSales.Activities.Mail;
+using AfterSales.Host.Jobs.Mail;
 
-namespace AfterSales.Activities.Tests.Mail;
+namespace AfterSales.Host.Tests.Jobs.Mail;
 
 public sealed class SmtpOptionsTests
 {

@@ -1,10 +1,11 @@
 using AfterSales.Activities.Mail;
+using AfterSales.Host.Jobs.Mail;
 using AfterSales.TestSupport.Mail;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
-namespace AfterSales.Activities.Tests.Mail;
+namespace AfterSales.Host.Tests.Jobs.Mail;
 
 public sealed class SmtpMailSenderTests(SmtpSink sink) : IClassFixture<SmtpSink>
 {

@@ -1,9 +1,9 @@
 using Npgsql;
 
-namespace AfterSales.Host.Jobs;
+namespace AfterSales.Persistence;
 
 /// <summary>The connections of the background jobs, apart from the application's pool and named in <c>pg_stat_activity</c>.</summary>
-internal sealed class JobsDatabase(string connectionString, int poolSize) : IAsyncDisposable
+public sealed class JobsDatabase(string connectionString, int poolSize) : IAsyncDisposable
 {
     /// <summary>
     /// Hangfire's pool, which the pumps and jobs share. Connections are not reset when they go back to it: neither
@@ -19,6 +19,18 @@ internal sealed class JobsDatabase(string connectionString, int poolSize) : IAsy
     /// closing a pooled connection would keep the session (and the lock) open in the pool.
     /// </summary>
     public NpgsqlDataSource Dedicated { get; } = Build(connectionString, "AfterSales jobs (locks)", poolSize: null);
+
+    /// <summary>
+    /// Runs <paramref name="install"/> (Hangfire's schema installer) on a connection of its own while holding
+    /// <see cref="AdvisoryLockKey.HangfireSchema"/>, so that Hosts starting together take turns: its scripts are not safe
+    /// to run concurrently.
+    /// </summary>
+    public Task InstallJobsSchemaAsync(Action<NpgsqlConnection> install, CancellationToken cancellationToken = default) =>
+        Dedicated.WhileLockedAsync(AdvisoryLockKey.HangfireSchema, connection =>
+        {
+            install(connection);
+            return Task.FromResult(true);
+        }, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

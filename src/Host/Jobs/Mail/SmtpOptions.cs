@@ -1,10 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using MimeKit;
 
-namespace AfterSales.Activities.Mail;
+namespace AfterSales.Host.Jobs.Mail;
 
 /// <summary>How the connection to the SMTP server is secured.</summary>
-public enum SmtpSecurity
+internal enum SmtpSecurity
 {
     /// <summary>Plain SMTP, no TLS even when the server offers STARTTLS (a local relay or a test sink).</summary>
     None,
@@ -17,7 +17,7 @@ public enum SmtpSecurity
 }
 
 /// <summary>The SMTP server outgoing mail goes through; bound from the configuration section <c>Smtp</c>.</summary>
-public sealed class SmtpOptions
+internal sealed class SmtpOptions
 {
     public const string SectionName = "Smtp";
 
