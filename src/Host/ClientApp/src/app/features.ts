@@ -13,6 +13,8 @@ export interface FeatureRoute {
 export const featureRoutes: readonly FeatureRoute[] = [
   { path: 'account/*', Component: lazy(() => import('../features/auth/routes')) },
   { path: 'follow-ups/*', Component: lazy(() => import('../features/followups/routes')) },
+  { path: 'customers/*', Component: lazy(() => import('../features/customers/routes')) },
+  { path: 'users/*', Component: lazy(() => import('../features/users/routes')) },
 ];
 
 /** The sign-in page, outside the layout. */

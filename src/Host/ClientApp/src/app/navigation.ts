@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { ApiOutlined, CalendarOutlined } from '@ant-design/icons';
+import { ApiOutlined, CalendarOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 
 /**
  * The side menu. Each feature adds its entries here, one line each, with the roles that see them (none listed:
@@ -19,5 +19,8 @@ export interface NavigationEntry {
 export const navigation: readonly NavigationEntry[] = [
   // Anyone may own a visit or an inspection; the server decides who marks one done.
   { path: '/follow-ups', label: 'followups:nav', icon: CalendarOutlined, order: 400 },
+  { path: '/customers', label: 'customers:nav', icon: ShopOutlined, order: 410,
+    roles: ['aftersales', 'aftersales_manager', 'sales', 'admin'] },
+  { path: '/users', label: 'users:nav', icon: TeamOutlined, order: 800, roles: ['admin'] },
   { path: '/api/docs/', label: 'common:nav.apiDocs', icon: ApiOutlined, order: 900, external: true },
 ];
