@@ -13,7 +13,7 @@ export function UserActions({ user, busy, onRoles, onPassword, onAction }: {
   const { t } = useTranslation('users');
   const name = { name: user.userName };
   return (
-    <Space size={4} wrap>
+    <Space size={4}>
       <Button size="small" onClick={onRoles} aria-label={t('actions.rolesOf', name)}>{t('actions.roles')}</Button>
       <Button size="small" onClick={onPassword} aria-label={t('actions.passwordOf', name)}>
         {t('actions.password')}
