@@ -124,6 +124,29 @@ public sealed class SurveyTests(PostgresFixture postgres, HostFixture host) : Ho
         Assert.Contains("已过期", await (await AnonymousClient().GetAsync($"/survey/{token}")).Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData(null, null, "zh-CN")]
+    [InlineData("en-US,en;q=0.9", null, "en")]
+    [InlineData("fr-FR, en;q=0.8, zh-CN;q=0.9", null, "zh-CN")]
+    [InlineData("zh-CN,zh;q=0.9", "en", "en")]
+    [InlineData("en", "zh-CN", "zh-CN")]
+    public async Task ThePage_SpeaksTheBrowsersLanguage_UnlessTheSwitchChoseOne(string? acceptLanguage, string? lang,
+        string expected)
+    {
+        var (_, token) = await SurveyedCaseAsync();
+        var query = lang is null ? "" : $"?lang={lang}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/survey/{token}{query}");
+        if (acceptLanguage is not null) request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+
+        var page = await AnonymousClient().SendAsync(request);
+
+        await page.AssertStatusAsync(HttpStatusCode.OK);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains($"<html lang=\"{expected}\"", html);
+        var title = expected == "en" ? "Customer satisfaction survey" : "客户满意度调查";
+        Assert.Contains($"<title>{title}</title>", html);
+    }
+
     [Fact]
     public async Task AnUnknownToken_Answers404()
     {

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
-import { ApiOutlined, FileTextOutlined, InboxOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined, CalendarOutlined, FileTextOutlined, InboxOutlined, ShopOutlined, TeamOutlined,
+} from '@ant-design/icons';
 import type { Role } from '../shared/roles';
 
 /**
@@ -26,5 +28,10 @@ const taskRoles = [
 export const navigation: readonly NavigationEntry[] = [
   { path: '/inbox', label: 'inbox:nav', icon: InboxOutlined, order: 10, roles: taskRoles },
   { path: '/cases', label: 'cases:nav.cases', icon: FileTextOutlined, order: 200 },
+  // Anyone may own a visit or an inspection; the server decides who marks one done.
+  { path: '/follow-ups', label: 'followups:nav', icon: CalendarOutlined, order: 400 },
+  { path: '/customers', label: 'customers:nav', icon: ShopOutlined, order: 410,
+    roles: ['aftersales', 'aftersales_manager', 'sales', 'admin'] },
+  { path: '/users', label: 'users:nav', icon: TeamOutlined, order: 800, roles: ['admin'] },
   { path: '/api/docs/', label: 'common:nav.apiDocs', icon: ApiOutlined, order: 900, external: true },
 ];
