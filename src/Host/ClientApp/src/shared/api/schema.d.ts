@@ -254,11 +254,15 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    createdFrom?: string;
+                    createdTo?: string;
                     customer?: string;
+                    escalated?: boolean;
                     kind?: string;
                     overdue?: boolean;
                     page?: number | string;
                     pageSize?: number | string;
+                    sort?: string;
                     status?: string;
                 };
                 header?: never;
@@ -1110,6 +1114,8 @@ export interface paths {
                 query?: {
                     assignee?: string;
                     caseId?: string;
+                    kind?: string;
+                    mine?: boolean;
                     page?: number | string;
                     pageSize?: number | string;
                     role?: string;
@@ -1295,6 +1301,79 @@ export interface paths {
                     "application/json": components["schemas"]["CompleteTaskRequest"];
                 };
             };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{taskId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
             responses: {
                 /** @description OK */
                 200: {
@@ -2688,6 +2767,7 @@ export interface components {
             createdAt: string;
             customer: components["schemas"]["JsonObject"];
             description: null | string;
+            doneTasks: components["schemas"]["TaskView"][];
             escalation: components["schemas"]["CaseEscalation"];
             followUps: components["schemas"]["FollowUp"][];
             forms: {
@@ -2702,6 +2782,7 @@ export interface components {
             quantities: components["schemas"]["CaseQuantities"];
             sla: components["schemas"]["SlaState"];
             status: string;
+            survey: null | components["schemas"]["CaseSurveyView"];
             tasks: components["schemas"]["TaskView"][];
             timeline: components["schemas"]["CaseEventView"][];
             /** Format: date-time */
@@ -2752,6 +2833,18 @@ export interface components {
             accessories: number | string;
             /** Format: int32 */
             hosts: number | string;
+        };
+        CaseSurveyView: {
+            /** Format: date-time */
+            answeredAt: null | string;
+            comment: null | string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: int32 */
+            rating: null | number | string;
+            /** Format: date-time */
+            sentAt: string;
+            wouldRecommend: null | boolean;
         };
         CaseView: {
             channel: string;
@@ -3170,6 +3263,7 @@ export interface components {
             activityId: string;
             assignee: null | string;
             caseId: null | string;
+            caseKind: null | string;
             caseNumber: null | string;
             /** Format: date-time */
             claimedAt: null | string;
@@ -3179,6 +3273,8 @@ export interface components {
             completedBy: null | string;
             /** Format: date-time */
             createdAt: string;
+            customerCompany: null | string;
+            customerName: null | string;
             /** Format: date-time */
             dueAt: null | string;
             form: null | string;
