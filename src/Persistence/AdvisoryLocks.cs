@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AfterSales.Persistence;
@@ -30,8 +31,16 @@ public static class AdvisoryLocks
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> while holding <paramref name="key"/> on a connection of its own, so that Hosts doing
-    /// the same (starting together on an empty database) take turns.
+    /// Waits until the open transaction of <paramref name="db"/> holds <paramref name="key"/>; the server releases it when
+    /// the transaction ends, committed or not.
+    /// </summary>
+    public static async Task LockForTransactionAsync(this AfterSalesDbContext db, AdvisoryLockKey key,
+        CancellationToken cancellationToken = default) =>
+        await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock({(long)key})", cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while holding <paramref name="key"/> on a connection of its own, so that Hosts
+    /// doing the same (starting together on an empty database) take turns.
     /// </summary>
     public static async Task<T> WhileLockedAsync<T>(this NpgsqlDataSource database, AdvisoryLockKey key,
         Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken = default)

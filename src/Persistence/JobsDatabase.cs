@@ -2,7 +2,9 @@ using Npgsql;
 
 namespace AfterSales.Persistence;
 
-/// <summary>The connections of the background jobs, apart from the application's pool and named in <c>pg_stat_activity</c>.</summary>
+/// <summary>
+/// The connections of the background jobs, apart from the application's pool and named in <c>pg_stat_activity</c>.
+/// </summary>
 public sealed class JobsDatabase(string connectionString, int poolSize) : IAsyncDisposable
 {
     /// <summary>
@@ -22,10 +24,11 @@ public sealed class JobsDatabase(string connectionString, int poolSize) : IAsync
 
     /// <summary>
     /// Runs <paramref name="install"/> (Hangfire's schema installer) on a connection of its own while holding
-    /// <see cref="AdvisoryLockKey.HangfireSchema"/>, so that Hosts starting together take turns: its scripts are not safe
-    /// to run concurrently.
+    /// <see cref="AdvisoryLockKey.HangfireSchema"/>, so that Hosts starting together take turns: its scripts are not
+    /// safe to run concurrently.
     /// </summary>
-    public Task InstallJobsSchemaAsync(Action<NpgsqlConnection> install, CancellationToken cancellationToken = default) =>
+    public Task InstallJobsSchemaAsync(Action<NpgsqlConnection> install,
+        CancellationToken cancellationToken = default) =>
         Dedicated.WhileLockedAsync(AdvisoryLockKey.HangfireSchema, connection =>
         {
             install(connection);

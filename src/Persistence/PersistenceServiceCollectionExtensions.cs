@@ -59,6 +59,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<SurveyService>();
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<CustomerRegister>();
         services.AddSingleton<UserSeeding>();
         services.AddSingleton<DefinitionSeeding>();
         services.AddSingleton<FollowUpStore>();

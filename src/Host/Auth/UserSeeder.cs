@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace AfterSales.Host.Auth;
 
 /// <summary>
-/// Creates one user per role on a fresh install (user name = role, roles = [role], mail <c>&lt;role&gt;@aftersales.local</c>),
-/// all with <see cref="UserSeedOptions.Password"/> or, when unset, one random password logged this once. On every start it
-/// also applies the addresses configured under <c>Mail:Users:&lt;user name&gt;</c>, so configuration has the last word on them.
+/// Creates one user per role on a fresh install (user name = role, roles = [role], mail
+/// <c>&lt;role&gt;@aftersales.local</c>), all with <see cref="UserSeedOptions.Password"/> or, when unset, one random
+/// password logged this once. On every start it also applies the addresses configured under <c>Mail:Users:&lt;user
+/// name&gt;</c>, so configuration has the last word on them.
 /// </summary>
 internal sealed class UserSeeder(
     UserAccounts users,
@@ -28,7 +29,8 @@ internal sealed class UserSeeder(
     {
         var configured = options.Value.Password;
         var password = configured ?? RandomNumberGenerator.GetString(PasswordAlphabet, 20);
-        var seeded = await seeding.SeedIfEmptyAsync(() => RoleUsersAsync(password, cancellationToken), cancellationToken);
+        var seeded = await seeding.SeedIfEmptyAsync(() => RoleUsersAsync(password, cancellationToken),
+            cancellationToken);
         if (seeded.Count > 0) LogCreated(seeded, configured is null ? password : null);
         await ApplyConfiguredEmailsAsync(cancellationToken);
         return seeded.Count;
@@ -49,7 +51,9 @@ internal sealed class UserSeeder(
         }, cancellationToken)));
     }
 
-    /// <summary>Logs the users created; <paramref name="generatedPassword"/> is shown when Seed:Password was not set.</summary>
+    /// <summary>
+    /// Logs the users created; <paramref name="generatedPassword"/> is shown when Seed:Password was not set.
+    /// </summary>
     private void LogCreated(IReadOnlyList<UserEntity> seeded, string? generatedPassword)
     {
         var names = string.Join(", ", seeded.Select(u => u.UserName));

@@ -23,7 +23,8 @@ internal sealed record FollowUpView(long Id, string Kind, string SubjectId, Date
 /// <summary>The customer and installed-product register, and the periodic visits and inspections <see cref="FollowUpJob"/> plans.</summary>
 internal static partial class FollowUpEndpoints
 {
-    public static readonly IReadOnlyList<string> Statuses = [FollowUpRule.Open, FollowUpRule.Done, FollowUpRule.Escalated];
+    public static readonly IReadOnlyList<string> Statuses =
+        [FollowUpRule.Open, FollowUpRule.Done, FollowUpRule.Escalated];
     private static readonly TimeSpan DefaultInspectionInterval = TimeSpan.FromDays(182);
     private const int MaxIntervalDays = 3650;
 
@@ -40,7 +41,8 @@ internal static partial class FollowUpEndpoints
 
     /// <summary><c>{name, company, region, email, keyCustomer, visitInterval: "P90D", owner}</c>; a key customer needs a visit interval.</summary>
     public static async Task<Results<Created<CustomerView>, ProblemHttpResult>> CreateCustomer(HttpRequest request,
-        ClaimsPrincipal principal, FollowUpStore store, IIdGenerator ids, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal principal, FollowUpStore store, IIdGenerator ids, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
         if (malformed is not null) return malformed;
@@ -117,7 +119,8 @@ internal static partial class FollowUpEndpoints
         if (currentOwner is null) return Problems.NotFound($"There is no follow-up {id}.");
         if (!MayClose(principal, currentOwner))
             return Problems.Forbidden(
-                $"Follow-up {id} is {currentOwner}'s: only its owner, an aftersales_manager or an admin marks it done.");
+                $"Follow-up {id} is {currentOwner}'s: only its owner, an aftersales_manager or an admin "
+                + "marks it done.");
         var completion = await store.MarkDoneAsync(id, now, cancellationToken);
         return completion.Status switch
         {
@@ -131,10 +134,10 @@ internal static partial class FollowUpEndpoints
     private static bool MayClose(ClaimsPrincipal principal, string owner) =>
         principal.Identity?.Name == owner || principal.IsInRole("aftersales_manager") || principal.IsInRole(Roles.Admin);
 
-    private static FollowUpView View(FollowUpEntity x) => new(x.Id, x.Kind, x.SubjectId, x.DueAt, x.Owner, x.Status, x.DoneAt, x.EventKey, x.CreatedAt);
+    internal static FollowUpView View(FollowUpEntity x) => new(x.Id, x.Kind, x.SubjectId, x.DueAt, x.Owner, x.Status, x.DoneAt, x.EventKey, x.CreatedAt);
 
     /// <summary>An ISO 8601 duration in days or weeks (<c>P90D</c>, <c>P26W</c>): months and years have no fixed length.</summary>
-    private static TimeSpan? Interval(FieldReader f, JsonObject? root, string name, bool required)
+    internal static TimeSpan? Interval(FieldReader f, JsonObject? root, string name, bool required)
     {
         var text = f.Text(root, name, name, required);
         if (text is null) return null;
@@ -153,7 +156,7 @@ internal static partial class FollowUpEndpoints
         return TimeSpan.FromDays(days);
     }
 
-    private static string? Iso(TimeSpan? interval) => interval is { } i ? $"P{(long)i.TotalDays}D" : null;
+    internal static string? Iso(TimeSpan? interval) => interval is { } i ? $"P{(long)i.TotalDays}D" : null;
 
     private static async Task CheckOwnerAsync(FieldReader f, FollowUpStore store, string? owner,
         CancellationToken cancellationToken)

@@ -10,12 +10,12 @@ namespace AfterSales.Host.FollowUps;
 internal sealed record FollowUpRun(int Created, int Reminded, int Escalated);
 
 /// <summary>
-/// Daily (<see cref="JobsOptions.FollowUpCron"/>, 08:00 in <see cref="JobsOptions.TimeZone"/>): writes the next open follow-up
-/// of every key customer (a visit) and installed product (an inspection) that has none outstanding, reminds owners of
-/// follow-ups due within <see cref="JobsOptions.FollowUpReminderLead"/> and escalates to the after-sales manager those overdue
-/// by <see cref="JobsOptions.FollowUpEscalateAfter"/>. Idempotent: follow-ups are keyed <c>visit:{customer}:{n}</c> (the subject's n-th,
-/// <see cref="FollowUpRule"/>), mails <c>follow-up-reminder:{id}</c> and <c>follow-up-escalation:{id}</c>, so a second run does
-/// nothing new.
+/// Daily (<see cref="JobsOptions.FollowUpCron"/>, 08:00 in <see cref="JobsOptions.TimeZone"/>): writes the next open
+/// follow-up of every key customer (a visit) and installed product (an inspection) that has none outstanding, reminds
+/// owners of follow-ups due within <see cref="JobsOptions.FollowUpReminderLead"/> and escalates to the after-sales
+/// manager those overdue by <see cref="JobsOptions.FollowUpEscalateAfter"/>. Idempotent: follow-ups are keyed
+/// <c>visit:{customer}:{n}</c> (the subject's n-th, <see cref="FollowUpRule"/>), mails <c>follow-up-reminder:{id}</c>
+/// and <c>follow-up-escalation:{id}</c>, so a second run does nothing new.
 /// </summary>
 internal sealed class FollowUpJob(FollowUpSchedule schedule, MailOutboxStore outbox, IOptions<JobsOptions> options,
     TimeProvider time, ILogger<FollowUpJob> logger)

@@ -79,8 +79,9 @@ internal static class JobsSetup
             }
             catch (NpgsqlException e)
             {
+                var where = database.Dedicated.Describe();
                 throw new StartupException(
-                    $"Hangfire's schema '{Schema}' could not be installed in {database.Dedicated.Describe()}: {e.Message}", e);
+                    $"Hangfire's schema '{Schema}' could not be installed in {where}: {e.Message}", e);
             }
         }, cancellationToken);
 

@@ -18,8 +18,8 @@ internal sealed class WorkflowSeeder(
     /// <summary>Answers how many workflows were imported.</summary>
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
     {
-        if (await seeding.SeedIfEmptyAsync(() => ImportFolderAsync(cancellationToken), cancellationToken) is { } imported)
-            return imported;
+        var imported = await seeding.SeedIfEmptyAsync(() => ImportFolderAsync(cancellationToken), cancellationToken);
+        if (imported is { } count) return count;
         logger.LogDebug("Workflow definitions exist: the seed folder is not imported again");
         return 0;
     }

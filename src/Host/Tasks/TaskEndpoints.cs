@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AfterSales.Activities.Forms;
 using AfterSales.Host.Cases;
 using AfterSales.Host.Http;
 using AfterSales.Host.Instances;
@@ -70,12 +69,13 @@ internal static class TaskEndpoints
     }
 
     /// <summary>
-    /// Completes the task with <c>{outcome, form, user}</c>: the outcome must be one the task offers and the form, when
-    /// the task names one, valid for it (errors keyed <c>form.&lt;path&gt;</c>). Then the task's bookmark is resumed:
-    /// the workflow moves on and the task row is completed in the same transaction. Nothing changes on a refusal.
+    /// Completes the task with <c>{outcome, form, user}</c> by resuming its bookmark: the workflow moves on and the
+    /// task row is completed in the same transaction. The HumanTask activity checks the completion (the outcome is one the
+    /// task offers, the form valid for the task's form with errors keyed <c>form.&lt;path&gt;</c>, a reason where the
+    /// outcome needs one); here only who may complete it. Nothing changes on a refusal.
     /// </summary>
     public static async Task<Results<Ok<TaskView>, ProblemHttpResult>> CompleteTask(
-        string taskId, HttpRequest request, ClaimsPrincipal principal, TaskQueries tasks, FormCatalog forms, WorkflowRuntime runtime,
+        string taskId, HttpRequest request, ClaimsPrincipal principal, TaskQueries tasks, WorkflowRuntime runtime,
         CancellationToken cancellationToken)
     {
         var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
@@ -96,26 +96,19 @@ internal static class TaskEndpoints
         if (!principal.MayWorkOn(task, user)) return NotYours(task, user);
         if (task is { Status: TaskStatuses.Claimed } && task.ClaimedBy != user)
             return Problems.Conflict($"Task '{taskId}' is claimed by {task.ClaimedBy}.");
-        if (!task.Outcomes.Contains(outcome!))
-            return Problems.BadRequest("The completion is invalid", "outcome", $"'{outcome}' is not offered by this task: one of {string.Join(", ", task.Outcomes)}");
-        if (task.Form is { } formName)
-        {
-            if (form is null) return Problems.BadRequest("The form is invalid", "form", $"is required: fill in the {formName}");
-            var result = forms.Validate(formName, form);
-            if (!result.IsValid)
-                return Problems.BadRequest("The form is invalid", result.Errors
-                    .GroupBy(e => e.Field.Length == 0 ? "form" : "form." + e.Field)
-                    .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
-        }
-
+        // The outcome, the form and the reason are checked by the HumanTask activity on resume (TaskCompletionCheck),
+        // whichever route resumes the task: a refusal comes back as Rejected, naming every field, and changes nothing.
         var payload = new JsonObject { ["outcome"] = outcome, ["form"] = form?.DeepClone(), ["user"] = user };
-        RuntimeResult resumed;
-        using (TaskCompletionScope.Begin(taskId, user, form))
-            resumed = await runtime.ResumeAsync(task.InstanceId, taskId, payload, cancellationToken);
+        var resumed = await runtime.ResumeAsync(task.InstanceId, taskId, payload, cancellationToken);
         if (resumed.Outcome == RunOutcome.BookmarkNotFound) return Problems.Conflict($"Task '{taskId}' was completed already.");
-        if (!resumed.Succeeded) return resumed.ToProblem();
+        if (!resumed.Succeeded) return resumed.ToProblem(resumed.Field is { } field && IsFormField(field)
+            ? "The form is invalid"
+            : "The completion is invalid");
         return TypedResults.Ok((await tasks.GetAsync(taskId, cancellationToken))!);
     }
+
+    private static bool IsFormField(string field) =>
+        field == "form" || field.StartsWith("form.", StringComparison.Ordinal);
 
     private static ProblemHttpResult NotYours(TaskView task, string user) =>
         Problems.Forbidden(task.Assignee is { } assignee && assignee != user

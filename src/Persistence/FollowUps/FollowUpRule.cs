@@ -1,8 +1,9 @@
 namespace AfterSales.Persistence.FollowUps;
 
 /// <summary>
-/// When a subject's next visit or inspection is due and what it is keyed by, in one place: the daily job (a subject with
-/// nothing outstanding) and a completion (<see cref="FollowUpStore.MarkDoneAsync"/>) both write the next one through it.
+/// When a subject's next visit or inspection is due and what it is keyed by, in one place: the daily job (a subject
+/// with nothing outstanding) and a completion (<see cref="FollowUpStore.MarkDoneAsync"/>) both write the next one
+/// through it.
 /// </summary>
 public static class FollowUpRule
 {
@@ -17,12 +18,14 @@ public static class FollowUpRule
     public const string EscalationKeyPrefix = "follow-up-escalation:";
 
     /// <summary>
-    /// What the next interval counts from: the subject's last completion, else its <paramref name="start"/> (a customer's
-    /// creation, a product's <see cref="InstallationStart"/>).
+    /// What the next interval counts from: the subject's last completion, else its <paramref name="start"/> (a
+    /// customer's creation, a product's <see cref="InstallationStart"/>).
     /// </summary>
     public static DateTimeOffset CountsFrom(DateTimeOffset? lastDoneAt, DateTimeOffset start) => lastDoneAt ?? start;
 
-    /// <summary>A product's start: its installation day's midnight in <paramref name="zone"/> (the jobs' time zone).</summary>
+    /// <summary>
+    /// A product's start: its installation day's midnight in <paramref name="zone"/> (the jobs' time zone).
+    /// </summary>
     public static DateTimeOffset InstallationStart(DateOnly installedAt, TimeZoneInfo zone)
     {
         var local = installedAt.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
@@ -40,8 +43,8 @@ public static class FollowUpRule
     /// The subject's next follow-up, open and due <paramref name="interval"/> after <paramref name="countsFrom"/>,
     /// numbered after the <paramref name="written"/> it has had (done or not).
     /// </summary>
-    public static FollowUpEntity Next(string kind, string subjectId, string owner, TimeSpan interval, DateTimeOffset countsFrom,
-        long written, DateTimeOffset now) => new()
+    public static FollowUpEntity Next(string kind, string subjectId, string owner, TimeSpan interval,
+        DateTimeOffset countsFrom, long written, DateTimeOffset now) => new()
     {
         Kind = kind,
         SubjectId = subjectId,

@@ -4,13 +4,16 @@ using static AfterSales.Persistence.Runtime.BatchSql;
 
 namespace AfterSales.Persistence.FollowUps;
 
-/// <summary>An open follow-up that is due, with what its mails need: the owner's address and a readable subject.</summary>
+/// <summary>
+/// An open follow-up that is due, with what its mails need: the owner's address and a readable subject.
+/// </summary>
 public sealed record DueFollowUp(
     long Id, string Kind, string SubjectId, DateTimeOffset DueAt, string Owner, string? OwnerEmail, string Subject);
 
 /// <summary>
-/// The follow-up job's statements on <c>follow_ups</c>, <c>customers</c> and <c>installed_products</c>, on the jobs' pool.
-/// When a next follow-up is due is <see cref="FollowUpRule"/>'s to say; this reads what it needs and writes what it says.
+/// The follow-up job's statements on <c>follow_ups</c>, <c>customers</c> and <c>installed_products</c>, on the jobs'
+/// pool. When a next follow-up is due is <see cref="FollowUpRule"/>'s to say; this reads what it needs and writes what
+/// it says.
 /// </summary>
 public sealed class FollowUpSchedule(JobsDatabase database)
 {
@@ -30,7 +33,8 @@ public sealed class FollowUpSchedule(JobsDatabase database)
             select max(x.done_at) as last_done, count(*) as written
             from aftersales.follow_ups x where x.kind = s.kind and x.subject_id = s.id
         ) f
-        where not exists (select from aftersales.follow_ups o where o.kind = s.kind and o.subject_id = s.id and o.status <> 'done')
+        where not exists (select from aftersales.follow_ups o
+                          where o.kind = s.kind and o.subject_id = s.id and o.status <> 'done')
         """;
 
     // The key makes concurrent runs (and a completion) write one; the guard keeps a subject to one outstanding.
@@ -60,7 +64,8 @@ public sealed class FollowUpSchedule(JobsDatabase database)
         order by f.due_at, f.id
         """;
 
-    private const string EscalateSql = "update aftersales.follow_ups set status = 'escalated' where id = $1 and status = 'open'";
+    private const string EscalateSql =
+        "update aftersales.follow_ups set status = 'escalated' where id = $1 and status = 'open'";
 
     // Escalated follow-ups whose mail was queued by a run that stopped before the update.
     private const string EscalateQueuedSql = """
@@ -70,8 +75,8 @@ public sealed class FollowUpSchedule(JobsDatabase database)
 
     /// <summary>
     /// Writes the next open follow-up of every key customer and installed product that has none outstanding, by
-    /// <see cref="FollowUpRule"/>; a product's start is its installation day in <paramref name="zone"/>. Answers how many
-    /// were written.
+    /// <see cref="FollowUpRule"/>; a product's start is its installation day in <paramref name="zone"/>. Answers how
+    /// many were written.
     /// </summary>
     public async Task<int> CreateNextAsync(DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
@@ -86,7 +91,8 @@ public sealed class FollowUpSchedule(JobsDatabase database)
                     ? reader.GetFieldValue<DateTimeOffset>(4)
                     : FollowUpRule.InstallationStart(reader.GetFieldValue<DateOnly>(5), zone);
                 DateTimeOffset? lastDone = reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6);
-                next.Add(FollowUpRule.Next(kind, reader.GetString(1), reader.GetString(2), reader.GetFieldValue<TimeSpan>(3),
+                var interval = reader.GetFieldValue<TimeSpan>(3);
+                next.Add(FollowUpRule.Next(kind, reader.GetString(1), reader.GetString(2), interval,
                     FollowUpRule.CountsFrom(lastDone, start), reader.GetInt64(7), now));
             }
         }
@@ -120,7 +126,8 @@ public sealed class FollowUpSchedule(JobsDatabase database)
         var list = new List<DueFollowUp>();
         while (await reader.ReadAsync(cancellationToken))
             list.Add(new DueFollowUp(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
-                reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
                 reader.IsDBNull(6) ? reader.GetString(2) : reader.GetString(6)));
         return list;
     }

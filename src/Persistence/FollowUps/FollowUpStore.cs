@@ -5,7 +5,10 @@ namespace AfterSales.Persistence.FollowUps;
 /// <summary>How marking a follow-up done went.</summary>
 public enum FollowUpCompletionStatus
 {
-    /// <summary>Marked done; <see cref="FollowUpCompletion.FollowUp"/> is the subject's next one, or the done one when the subject has no interval.</summary>
+    /// <summary>
+    /// Marked done; <see cref="FollowUpCompletion.FollowUp"/> is the subject's next one, or the done one when the
+    /// subject has no interval.
+    /// </summary>
     Done,
     AlreadyDone,
     NotFound,
@@ -45,7 +48,8 @@ public sealed class FollowUpStore(IDbContextFactory<AfterSalesDbContext> context
     }
 
     /// <summary>Follow-ups by due date, at most <see cref="ListedAtMost"/>; null filters are not applied.</summary>
-    public async Task<IReadOnlyList<FollowUpEntity>> ListAsync(string? status, string? owner, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FollowUpEntity>> ListAsync(string? status, string? owner,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.FollowUps.AsNoTracking();
@@ -62,18 +66,20 @@ public sealed class FollowUpStore(IDbContextFactory<AfterSalesDbContext> context
     }
 
     /// <summary>
-    /// Marks the follow-up done at <paramref name="now"/> and, in the same transaction, writes its subject's next one by
-    /// <see cref="FollowUpRule"/>, counting from this completion. A subject without an interval (no longer a key
+    /// Marks the follow-up done at <paramref name="now"/> and, in the same transaction, writes its subject's next one
+    /// by <see cref="FollowUpRule"/>, counting from this completion. A subject without an interval (no longer a key
     /// customer, or gone) gets none.
     /// </summary>
-    public async Task<FollowUpCompletion> MarkDoneAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<FollowUpCompletion> MarkDoneAsync(long id, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The row lock makes a second, concurrent completion find it done.
         if (await db.FollowUps.Where(x => x.Id == id && x.Status != FollowUpRule.Done)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, FollowUpRule.Done).SetProperty(x => x.DoneAt, now),
-                    cancellationToken) == 0)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Status, FollowUpRule.Done)
+                    .SetProperty(x => x.DoneAt, now), cancellationToken) == 0)
             return new FollowUpCompletion(await db.FollowUps.AnyAsync(x => x.Id == id, cancellationToken)
                 ? FollowUpCompletionStatus.AlreadyDone
                 : FollowUpCompletionStatus.NotFound, null);
@@ -83,8 +89,10 @@ public sealed class FollowUpStore(IDbContextFactory<AfterSalesDbContext> context
         string owner;
         if (done.Kind == FollowUpRule.Visit)
         {
-            var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == done.SubjectId, cancellationToken);
-            (interval, owner) = (customer is { KeyCustomer: true } ? customer.VisitInterval : null, customer?.Owner ?? done.Owner);
+            var customer = await db.Customers.AsNoTracking()
+                .SingleOrDefaultAsync(c => c.Id == done.SubjectId, cancellationToken);
+            interval = customer is { KeyCustomer: true } ? customer.VisitInterval : null;
+            owner = customer?.Owner ?? done.Owner;
         }
         else
         {

@@ -8,10 +8,10 @@ public sealed record OutboxMail(
     long Id, string EventKey, string? CaseId, string[] Recipients, string Subject, string Body, int Attempts);
 
 /// <summary>
-/// The jobs' SQL on <c>aftersales.mail_outbox</c>, on the jobs' pool: the sender's claim, lock and record, and the queueing
-/// of the jobs' own mails (a burst queues its mails with <see cref="MailCommands"/>). The rules kept here: a row is claimed
-/// by one Host at a time through <c>next_attempt_at</c>, sent under its row lock, and a row that is <c>sent</c> or
-/// <c>failed</c> is never sent again.
+/// The jobs' SQL on <c>aftersales.mail_outbox</c>, on the jobs' pool: the sender's claim, lock and record, and the
+/// queueing of the jobs' own mails (a burst queues its mails with <see cref="MailCommands"/>). The rules kept here: a
+/// row is claimed by one Host at a time through <c>next_attempt_at</c>, sent under its row lock, and a row that is
+/// <c>sent</c> or <c>failed</c> is never sent again.
 /// </summary>
 public sealed class MailOutboxStore(JobsDatabase jobsDatabase)
 {
@@ -41,8 +41,8 @@ public sealed class MailOutboxStore(JobsDatabase jobsDatabase)
         where id = $1
         """;
 
-    // A record retried on a new connection, after the server accepted the mail: the lock is gone with the old connection,
-    // so only a row still pending is marked (one marked meanwhile keeps its record).
+    // A record retried on a new connection, after the server accepted the mail: the lock is gone with the old
+    // connection, so only a row still pending is marked (one marked meanwhile keeps its record).
     private const string SentIfPendingSql = """
         update aftersales.mail_outbox
         set status = 'sent', attempts = attempts + 1, sent_at = $2, message_id = $3, last_error = null, next_attempt_at = null
@@ -68,8 +68,8 @@ public sealed class MailOutboxStore(JobsDatabase jobsDatabase)
         """;
 
     /// <summary>
-    /// Claims up to <paramref name="limit"/> pending rows due by <paramref name="now"/> until <paramref name="until"/>: no
-    /// Host claims them again before then. Answers their ids, oldest first.
+    /// Claims up to <paramref name="limit"/> pending rows due by <paramref name="now"/> until
+    /// <paramref name="until"/>: no Host claims them again before then. Answers their ids, oldest first.
     /// </summary>
     public async Task<IReadOnlyList<long>> ClaimAsync(DateTimeOffset now, DateTimeOffset until, int limit, CancellationToken cancellationToken)
     {
@@ -115,7 +115,9 @@ public sealed class MailOutboxStore(JobsDatabase jobsDatabase)
         }
     }
 
-    /// <summary>Marks a pending row sent on a connection of its own (the retry of a record whose lock was lost).</summary>
+    /// <summary>
+    /// Marks a pending row sent on a connection of its own (the retry of a record whose lock was lost).
+    /// </summary>
     public async Task SentAsync(long id, DateTimeOffset at, string messageId, CancellationToken cancellationToken)
     {
         await using var command = _database.CreateCommand(SentIfPendingSql);
@@ -139,7 +141,9 @@ public sealed class MailOutboxStore(JobsDatabase jobsDatabase)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>The addresses of everyone in <paramref name="role"/>, sorted; users without an address are left out.</summary>
+    /// <summary>
+    /// The addresses of everyone in <paramref name="role"/>, sorted; users without an address are left out.
+    /// </summary>
     public async Task<IReadOnlyList<string>> RoleAddressesAsync(string role, CancellationToken cancellationToken)
     {
         await using var command = _database.CreateCommand(RoleAddressesSql);
@@ -147,7 +151,10 @@ public sealed class MailOutboxStore(JobsDatabase jobsDatabase)
         return (string[])(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>A pending row under its lock. Disposing without <see cref="SentAsync"/> or <see cref="FailedAsync"/> changes nothing.</summary>
+    /// <summary>
+    /// A pending row under its lock. Disposing without <see cref="SentAsync"/> or <see cref="FailedAsync"/> changes
+    /// nothing.
+    /// </summary>
     public sealed class OutboxLock(OutboxMail mail, NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
     {
         public OutboxMail Mail { get; } = mail;
@@ -155,7 +162,10 @@ public sealed class MailOutboxStore(JobsDatabase jobsDatabase)
         public Task SentAsync(DateTimeOffset at, string messageId) =>
             FinishAsync(SentSql, Time(at), new NpgsqlParameter<string> { TypedValue = messageId });
 
-        /// <summary>Records a failed attempt: the row stays pending, not claimed before <paramref name="retryAt"/>, or is failed for good.</summary>
+        /// <summary>
+        /// Records a failed attempt: the row stays pending, not claimed before <paramref name="retryAt"/>, or is failed
+        /// for good.
+        /// </summary>
         public Task FailedAsync(string error, bool final, DateTimeOffset? retryAt) =>
             FinishAsync(FailedSql, new NpgsqlParameter<string> { TypedValue = final ? "failed" : "pending" },
                 new NpgsqlParameter<string> { TypedValue = error }, Time(final ? null : retryAt));

@@ -74,7 +74,9 @@ public sealed class ReportQueries(JobsDatabase database)
         return totals;
     }
 
-    /// <summary>Cases opened or closed in the period, or with a cost booked in it, by number; at most <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// Cases opened or closed in the period, or with a cost booked in it, by number; at most <paramref name="limit"/>.
+    /// </summary>
     public async Task<IReadOnlyList<MonthCase>> CasesOfPeriodAsync(DateTimeOffset start, DateTimeOffset end, int limit,
         CancellationToken cancellationToken)
     {
@@ -101,15 +103,16 @@ public sealed class ReportQueries(JobsDatabase database)
     }
 
     /// <summary>Complaints open at the period's end, oldest first; at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<OpenComplaint>> OpenComplaintsAsync(DateTimeOffset start, DateTimeOffset end, int limit,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OpenComplaint>> OpenComplaintsAsync(DateTimeOffset start, DateTimeOffset end,
+        int limit, CancellationToken cancellationToken)
     {
         await using var command = Command(OpenComplaintsSql, start, end, limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var open = new List<OpenComplaint>();
         while (await reader.ReadAsync(cancellationToken))
             open.Add(new OpenComplaint(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt32(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
         return open;
     }
 

@@ -6,8 +6,9 @@ namespace AfterSales.Persistence.Users;
 public sealed class UserSeeding(NpgsqlDataSource database, UserAccounts users)
 {
     /// <summary>
-    /// When there are no users yet, adds those <paramref name="create"/> makes and answers them; otherwise answers none
-    /// without calling it. Hosts take turns (<see cref="AdvisoryLockKey.UserSeed"/>): the second finds the first's users.
+    /// When there are no users yet, adds those <paramref name="create"/> makes and answers them; otherwise answers
+    /// none without calling it. Hosts take turns (<see cref="AdvisoryLockKey.UserSeed"/>): the second finds the first's
+    /// users.
     /// </summary>
     public Task<IReadOnlyList<UserEntity>> SeedIfEmptyAsync(Func<Task<IReadOnlyList<UserEntity>>> create,
         CancellationToken cancellationToken = default) =>

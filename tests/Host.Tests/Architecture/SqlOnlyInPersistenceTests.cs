@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AfterSales.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -6,9 +7,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace AfterSales.Host.Tests.Architecture;
 
 /// <summary>
-/// Every table belongs to Persistence, and every SQL statement lives beside its table (issue 8): the projects outside it
-/// hold no SQL in their string literals and use neither a DbContext nor Npgsql's commands. A finding names file:line.
-/// Comments are not read (the C# parser skips them), so a comment may still say "select … for update skip locked".
+/// Every table belongs to Persistence, and every SQL statement lives beside its table (issue 8): the projects outside
+/// it hold no SQL in their string literals and use neither a DbContext nor Npgsql's commands. A finding names
+/// file:line. Comments are not read (the C# parser skips them), so a comment may still say "select … for update skip
+/// locked".
 /// </summary>
 public sealed partial class SqlOnlyInPersistenceTests
 {
@@ -16,16 +18,17 @@ public sealed partial class SqlOnlyInPersistenceTests
     private static readonly string[] Guarded = ["Host", "Activities", "Workflows", "Cases"];
 
     /// <summary>
-    /// Names that mean "talks to the database itself": Npgsql's commands and the advisory-lock helpers (each runs SQL on
-    /// the caller's connection); a name containing DbContext counts too.
+    /// Names that mean "talks to the database itself": Npgsql's commands and the advisory-lock helpers (each runs SQL
+    /// on the caller's connection); a name containing DbContext counts too.
     /// </summary>
     private static readonly HashSet<string> DataAccessTypes = new(
-        ["NpgsqlCommand", "NpgsqlBatch", "NpgsqlBatchCommand", "AdvisoryLocks", "AdvisoryLockKey"], StringComparer.Ordinal);
+        ["NpgsqlCommand", "NpgsqlBatch", "NpgsqlBatchCommand", "AdvisoryLocks", "AdvisoryLockKey"],
+        StringComparer.Ordinal);
 
     [Fact]
     public void GuardedProjects_HoldNoSqlAndNoDataAccess()
     {
-        var root = ReferenceDirectionTests.RepositoryRoot.FullName;
+        var root = RepositoryFolders.Root.FullName;
         var findings = Guarded
             .Select(project => Path.Combine(root, "src", project))
             .Where(Directory.Exists)
@@ -42,7 +45,8 @@ public sealed partial class SqlOnlyInPersistenceTests
 
     [Theory]
     [InlineData("const string Sql = \"select id from aftersales.cases where id = $1\";")]
-    [InlineData("const string Sql = \"\"\"\n    update aftersales.follow_ups set status = 'done'\n    where id = $1\n    \"\"\";")]
+    [InlineData("const string Sql = \"\"\"\n    update aftersales.follow_ups set status = 'done'\n"
+        + "    where id = $1\n    \"\"\";")]
     [InlineData("const string Sql = @\"insert into aftersales.users (user_name) values ($1)\";")]
     [InlineData("string Sql(long id) => $\"delete from aftersales.tasks where id = {id}\";")]
     [InlineData("const string Sql = \"select pg_try_advisory_lock($1)\";")]
@@ -57,13 +61,14 @@ public sealed partial class SqlOnlyInPersistenceTests
     }
 
     [Theory]
-    [InlineData("Task Run(IDbContextFactory<AfterSalesDbContext> contexts) => Task.CompletedTask;", "AfterSalesDbContext")]
+    [InlineData("Task Run(IDbContextFactory<AfterSalesDbContext> db) => Task.CompletedTask;", "AfterSalesDbContext")]
     [InlineData("void Run(NpgsqlConnection c) { using var command = new NpgsqlCommand(Text, c); }", "NpgsqlCommand")]
     [InlineData("Task Run(NpgsqlConnection c) => c.LockAsync(AdvisoryLockKey.UserSeed);", "AdvisoryLockKey")]
     public void Scan_FindsDataAccessTypes(string member, string type)
     {
         Assert.Contains(Scan("src/Host/Sample.cs", Wrap(member)),
-            f => f.StartsWith("src/Host/Sample.cs:5: ", StringComparison.Ordinal) && f.Contains(type, StringComparison.Ordinal));
+            f => f.StartsWith("src/Host/Sample.cs:5: ", StringComparison.Ordinal)
+                && f.Contains(type, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -84,7 +89,8 @@ public sealed partial class SqlOnlyInPersistenceTests
         {
             var line = token.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
             if (token.IsKind(SyntaxKind.IdentifierToken)
-                && (token.ValueText.Contains("DbContext", StringComparison.Ordinal) || DataAccessTypes.Contains(token.ValueText)))
+                && (token.ValueText.Contains("DbContext", StringComparison.Ordinal)
+                    || DataAccessTypes.Contains(token.ValueText)))
                 yield return $"{path}:{line}: uses {token.ValueText}";
         }
         foreach (var literal in StringLiterals(rootNode))
@@ -95,13 +101,16 @@ public sealed partial class SqlOnlyInPersistenceTests
         }
     }
 
-    /// <summary>String literals of every kind (regular, verbatim, raw, UTF-8), interpolated ones with their holes left out.</summary>
+    /// <summary>
+    /// String literals of every kind (regular, verbatim, raw, UTF-8), interpolated ones with their holes left out.
+    /// </summary>
     private static IEnumerable<(SyntaxNode Node, string Text)> StringLiterals(SyntaxNode root)
     {
         foreach (var node in root.DescendantNodes())
         {
             if (node is LiteralExpressionSyntax literal
-                && (literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression)))
+                && (literal.IsKind(SyntaxKind.StringLiteralExpression)
+                    || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression)))
                 yield return (node, literal.Token.ValueText);
             else if (node is InterpolatedStringExpressionSyntax interpolated)
                 yield return (node, string.Concat(interpolated.Contents.Select(c =>
@@ -123,10 +132,12 @@ public sealed partial class SqlOnlyInPersistenceTests
         return parts.Contains("bin") || parts.Contains("obj") || parts.Contains("node_modules");
     }
 
-    private static string Wrap(string member) => $"namespace AfterSales.Host;\n\ninternal sealed class Sample\n{{\n{member}\n}}\n";
+    private static string Wrap(string member) =>
+        $"namespace AfterSales.Host;\n\ninternal sealed class Sample\n{{\n{member}\n}}\n";
 
-    // Statements, not words: prose says "select a role from the list" but not "select … from schema.table", "select … where
-    // … = $1", "insert into t (", "update t set c =", "delete from t", "on conflict", "pg_…(", "set x = 1;" or DDL.
+    // Statements, not words: prose says "select a role from the list" but not "select … from schema.table", "select …
+    // where … = $1", "insert into t (", "update t set c =", "delete from t", "on conflict", "pg_…(", "set x = 1;" or
+    // DDL.
     [GeneratedRegex("""
         \bselect\s+(\d+|\*|pg_\w+|count\s*\()
         | \bselect\b[\s\S]*?\bfrom\s+"?\w+"?\.\w+

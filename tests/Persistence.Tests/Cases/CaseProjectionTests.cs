@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using AfterSales.Cases;
 using AfterSales.Cases.Mail;
 using AfterSales.Persistence.Cases;
-using AfterSales.Persistence.Tasks;
 using AfterSales.Persistence.Tests.Infrastructure;
 using AfterSales.Persistence.Users;
 using AfterSales.TestSupport.Postgres;
@@ -81,8 +80,7 @@ public sealed class CaseProjectionTests(PostgresFixture postgres) : DatabaseTest
         Time.Advance(TimeSpan.FromMinutes(30));
 
         var form = new JsonObject { ["note"] = new string('x', 2000) };
-        using (TaskCompletionScope.Begin(taskId, "alice", form))
-            Assert.True((await Host.Runtime.ResumeAsync(instance.Id, taskId, new JsonObject { ["outcome"] = "Done", ["user"] = "alice", ["form"] = form.DeepClone() })).Succeeded);
+        Assert.True((await Host.Runtime.ResumeAsync(instance.Id, taskId, new JsonObject { ["outcome"] = "Done", ["user"] = "alice", ["form"] = form.DeepClone() })).Succeeded);
 
         await using var db = Host.CreateDbContext();
         var task = await db.Tasks.AsNoTracking().SingleAsync();
@@ -111,7 +109,7 @@ public sealed class CaseProjectionTests(PostgresFixture postgres) : DatabaseTest
     }
 
     [Fact]
-    public async Task CompletingATask_WithoutAScope_TakesOutcomeFormAndUserFromTheJournal()
+    public async Task CompletingATask_RecordsTheOutcomeFormAndUserItWasResumedWith()
     {
         await PublishAsync(Handles("handle"));
         var instance = await OpenAsync("handle");

@@ -11,7 +11,8 @@ public sealed class FollowUpRuleTests
     {
         var countsFrom = new DateTimeOffset(2026, 8, 1, 10, 0, 0, TimeSpan.Zero);
 
-        var next = FollowUpRule.Next(FollowUpRule.Visit, "c1", "sales", TimeSpan.FromDays(90), countsFrom, written: 0, Now);
+        var next = FollowUpRule.Next(FollowUpRule.Visit, "c1", "sales", TimeSpan.FromDays(90), countsFrom, written: 0,
+            Now);
 
         Assert.Equal(new DateTimeOffset(2026, 10, 30, 10, 0, 0, TimeSpan.Zero), next.DueAt);
         Assert.Equal((FollowUpRule.Visit, "c1", "sales", FollowUpRule.Open, Now),
@@ -22,7 +23,8 @@ public sealed class FollowUpRuleTests
     [Fact]
     public void Next_IsKeyedAsTheSubjectsFollowUpAfterThoseWritten()
     {
-        var next = FollowUpRule.Next(FollowUpRule.Inspection, "p7", "repair", TimeSpan.FromDays(182), Now, written: 2, Now);
+        var next = FollowUpRule.Next(FollowUpRule.Inspection, "p7", "repair", TimeSpan.FromDays(182), Now, written: 2,
+            Now);
 
         Assert.Equal("inspection:p7:3", next.EventKey);
         Assert.Equal(FollowUpRule.EventKey(FollowUpRule.Inspection, "p7", 3), next.EventKey);

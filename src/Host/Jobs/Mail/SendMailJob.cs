@@ -16,7 +16,8 @@ namespace AfterSales.Host.Jobs.Mail;
 /// says <c>sent</c> or the Host stops.
 /// </para>
 /// </summary>
-internal sealed class SendMailJob(MailOutboxStore outbox, IMailSender sender, IOptions<JobsOptions> options, TimeProvider time, ILogger<SendMailJob> logger)
+internal sealed class SendMailJob(MailOutboxStore outbox, IMailSender sender, IOptions<JobsOptions> options,
+    TimeProvider time, ILogger<SendMailJob> logger)
 {
     public static string MessageId(long id) => $"<outbox-{id}@aftersales>";
 

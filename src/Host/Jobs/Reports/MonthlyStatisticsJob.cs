@@ -12,8 +12,8 @@ namespace AfterSales.Host.Jobs.Reports;
 /// <c>monthly-statistics:2026-11</c>). Cost kinds map to the lines of the company's report in <see cref="Lines"/>;
 /// a kind it does not know is counted under "other" and in the total.
 /// </summary>
-internal sealed class MonthlyStatisticsJob(ReportQueries reports, MailOutboxStore outbox, IOptions<JobsOptions> options, TimeProvider time,
-    ILogger<MonthlyStatisticsJob> logger)
+internal sealed class MonthlyStatisticsJob(ReportQueries reports, MailOutboxStore outbox, IOptions<JobsOptions> options,
+    TimeProvider time, ILogger<MonthlyStatisticsJob> logger)
 {
     public const string RecurringJobId = "monthly-statistics";
     public const string Role = "management_office";

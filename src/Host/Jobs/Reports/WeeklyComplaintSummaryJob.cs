@@ -11,8 +11,8 @@ namespace AfterSales.Host.Jobs.Reports;
 /// mailed to the after-sales manager through the outbox, once per week: the mail's event key is
 /// <c>weekly-summary:2026-W47</c>, so a second run of the same week queues nothing.
 /// </summary>
-internal sealed class WeeklyComplaintSummaryJob(ReportQueries reports, MailOutboxStore outbox, IOptions<JobsOptions> options, TimeProvider time,
-    ILogger<WeeklyComplaintSummaryJob> logger)
+internal sealed class WeeklyComplaintSummaryJob(ReportQueries reports, MailOutboxStore outbox,
+    IOptions<JobsOptions> options, TimeProvider time, ILogger<WeeklyComplaintSummaryJob> logger)
 {
     public const string RecurringJobId = "weekly-complaint-summary";
     public const string Role = "aftersales_manager";
@@ -28,7 +28,8 @@ internal sealed class WeeklyComplaintSummaryJob(ReportQueries reports, MailOutbo
     public async Task<bool> QueueAsync(ReportPeriod week, CancellationToken cancellationToken)
     {
         var zone = options.Value.FindTimeZone();
-        var (opened, closed, open, escalated) = await reports.ComplaintCountsAsync(week.Start, week.End, cancellationToken);
+        var (opened, closed, open, escalated) =
+            await reports.ComplaintCountsAsync(week.Start, week.End, cancellationToken);
 
         var body = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"客诉周报 Weekly complaint summary {week.Key} ({week.Days}, {zone.Id})")
@@ -45,8 +46,10 @@ internal sealed class WeeklyComplaintSummaryJob(ReportQueries reports, MailOutbo
             foreach (var c in await reports.OpenComplaintsAsync(week.Start, week.End, ListedAtMost, cancellationToken))
             {
                 var since = TimeZoneInfo.ConvertTime(c.CreatedAt, zone);
-                body.Append(CultureInfo.InvariantCulture, $"- {c.Number}  {c.Customer}  {c.Status}  since {since:yyyy-MM-dd}");
-                if (c.EscalationLevel > 0) body.Append(CultureInfo.InvariantCulture, $"  escalation level {c.EscalationLevel}");
+                body.Append(CultureInfo.InvariantCulture,
+                    $"- {c.Number}  {c.Customer}  {c.Status}  since {since:yyyy-MM-dd}");
+                if (c.EscalationLevel > 0)
+                    body.Append(CultureInfo.InvariantCulture, $"  escalation level {c.EscalationLevel}");
                 if (c.Owner is not null) body.Append(CultureInfo.InvariantCulture, $"  owner {c.Owner}");
                 body.AppendLine();
             }

@@ -23,8 +23,8 @@ namespace AfterSales.Host.Jobs.Timers;
 /// commit. One sweeper at a time keeps the work single; a sweep racing the normal path would still do each entry once.
 /// </para>
 /// </summary>
-internal sealed class TimerPump(TimerStore timers, IBackgroundJobClient jobs, WorkflowRuntime runtime, IOptions<JobsOptions> options,
-    TimeProvider time, ILogger<TimerPump> logger)
+internal sealed class TimerPump(TimerStore timers, IBackgroundJobClient jobs, WorkflowRuntime runtime,
+    IOptions<JobsOptions> options, TimeProvider time, ILogger<TimerPump> logger)
     : BackgroundService
 {
     private readonly JobsOptions _options = options.Value;

@@ -2,11 +2,11 @@ using AfterSales.TestSupport.Engine;
 using AfterSales.Workflows.Descriptors;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AfterSales.Workflows.Tests.Descriptors;
+namespace AfterSales.Activities.Tests.Descriptors;
 
 public sealed class ActivityDescriptorTests : IDisposable
 {
-    private readonly TestEngine _engine = new();
+    private readonly TestEngine _engine = new(b => b.AddCoreActivities());
 
     public void Dispose() => _engine.Dispose();
 
