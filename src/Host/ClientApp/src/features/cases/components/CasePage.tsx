@@ -60,7 +60,7 @@ function CaseSections({ details }: { details: CaseDetails }) {
             {
               key: 'tasks',
               label: count(t('page.tasks'), tasks.length),
-              children: <CaseTasks open={tasks} done={[]} />,
+              children: <CaseTasks open={tasks} done={details.doneTasks} />,
             },
             {
               key: 'processes',
