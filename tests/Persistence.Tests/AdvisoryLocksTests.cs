@@ -16,7 +16,8 @@ public sealed class AdvisoryLocksTests(PostgresFixture postgres)
         Assert.Equal(0x5449_4D45_5250_4D50, (long)AdvisoryLockKey.TimerLeader);
         Assert.Equal(0x5EED_0005_E125, (long)AdvisoryLockKey.UserSeed);
         Assert.Equal(0x5EED_AF7E_5A1E5, (long)AdvisoryLockKey.WorkflowSeed);
-        Assert.Equal(5, Enum.GetValues<AdvisoryLockKey>().Distinct().Count());
+        Assert.Equal(0x5553_4552_4144_4D4E, (long)AdvisoryLockKey.UserAdministration);
+        Assert.Equal(6, Enum.GetValues<AdvisoryLockKey>().Distinct().Count());
     }
 
     [Fact]
