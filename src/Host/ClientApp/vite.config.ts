@@ -1,4 +1,6 @@
 /// <reference types="vitest/config" />
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -11,15 +13,16 @@ function precompress(): Plugin {
   return {
     name: 'aftersales-precompress',
     apply: 'build',
-    enforce: 'post',
-    generateBundle(_, bundle) {
-      for (const [fileName, item] of Object.entries(bundle)) {
+    // After writing, not in generateBundle: Vite still rewrites chunks (its preload helper) after other plugins see them.
+    async writeBundle(options, bundle) {
+      for (const fileName of Object.keys(bundle)) {
         if (!/\.(js|css|svg)$/.test(fileName)) continue;
-        const content = Buffer.from(item.type === 'chunk' ? item.code : item.source);
+        const path = join(options.dir!, fileName);
+        const content = await readFile(path);
         if (content.length < 1024) continue;
         const brotli = brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-        this.emitFile({ type: 'asset', fileName: `${fileName}.br`, source: brotli });
-        this.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: gzipSync(content, { level: 9 }) });
+        await writeFile(`${path}.br`, brotli);
+        await writeFile(`${path}.gz`, gzipSync(content, { level: 9 }));
       }
     },
   };
