@@ -3,6 +3,7 @@ using AfterSales.Cases.Escalations;
 using AfterSales.Cases.Mail;
 using AfterSales.Cases.Sla;
 using AfterSales.Cases.Surveys;
+using AfterSales.Cases.Tasks;
 
 namespace AfterSales.Cases;
 
@@ -14,6 +15,7 @@ public static class EffectNames
     [
         typeof(CaseOpened), typeof(CaseStatusChanged), typeof(CaseOwnerAssigned), typeof(CaseTimelineEntry), typeof(CaseEscalated),
         typeof(MailRequested), typeof(SurveyRequested), typeof(SlaClockStarted), typeof(FirstResponseRecorded),
+        typeof(TaskCompleted),
     ];
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using AfterSales.Activities;
 using AfterSales.Host.Auth;
 using AfterSales.Host.Cases;
+using AfterSales.Host.Customers;
 using AfterSales.Host.Database;
 using AfterSales.Host.Definitions;
 using AfterSales.Host.Descriptors;
@@ -84,6 +85,7 @@ internal static class ApplicationServices
         app.MapFormEndpoints();
         app.MapSurveyEndpoints();
         app.MapFollowUpEndpoints();
+        app.MapCustomerEndpoints();
         app.MapWebApp();
     }
 }

@@ -24,4 +24,10 @@ public enum AdvisoryLockKey : long
 
     /// <summary>Keeps two Hosts starting on an empty database from both importing the seed workflows.</summary>
     WorkflowSeed = 0x5EED_AF7E_5A1E5,
+
+    /// <summary>
+    /// Held for the transaction of a change that may take an enabled admin away (roles, disabling), so two admins
+    /// disabling each other at once cannot leave none. "USERADMN".
+    /// </summary>
+    UserAdministration = 0x5553_4552_4144_4D4E,
 }

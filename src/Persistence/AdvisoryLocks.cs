@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace AfterSales.Persistence;
@@ -27,6 +28,25 @@ public static class AdvisoryLocks
     {
         await using var take = Command(connection, "select pg_try_advisory_lock($1)", key);
         return await take.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
+    /// <summary>
+    /// Waits until the open transaction of <paramref name="db"/> holds <paramref name="key"/>; the server releases it when
+    /// the transaction ends, committed or not.
+    /// </summary>
+    public static async Task LockForTransactionAsync(this AfterSalesDbContext db, AdvisoryLockKey key,
+        CancellationToken cancellationToken = default) =>
+        await db.Database.ExecuteSqlAsync($"select pg_advisory_xact_lock({(long)key})", cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while holding <paramref name="key"/> on a connection of its own, so that Hosts
+    /// doing the same (starting together on an empty database) take turns.
+    /// </summary>
+    public static async Task<T> WhileLockedAsync<T>(this NpgsqlDataSource database, AdvisoryLockKey key,
+        Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using (await connection.LockAsync(key, cancellationToken)) return await work(connection);
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, AdvisoryLockKey key)

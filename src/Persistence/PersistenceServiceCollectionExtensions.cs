@@ -1,6 +1,9 @@
 using AfterSales.Persistence.Cases;
 using AfterSales.Persistence.Definitions;
+using AfterSales.Persistence.FollowUps;
 using AfterSales.Persistence.Instances;
+using AfterSales.Persistence.Mail;
+using AfterSales.Persistence.Reports;
 using AfterSales.Persistence.Runtime;
 using AfterSales.Persistence.Surveys;
 using AfterSales.Persistence.Tasks;
@@ -56,6 +59,29 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<SurveyService>();
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<CustomerRegister>();
+        services.AddSingleton<UserSeeding>();
+        services.AddSingleton<DefinitionSeeding>();
+        services.AddSingleton<FollowUpStore>();
+        services.AddSingleton<DatabaseProbe>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds what the background jobs read and write, on their own connections (<see cref="JobsDatabase"/>, sized by
+    /// <see cref="DatabasePoolOptions.JobsPoolSize"/>): the mail outbox's sender side, the timer pump's reads, the
+    /// reports' queries and the follow-up schedule.
+    /// </summary>
+    public static IServiceCollection AddAfterSalesJobStores(this IServiceCollection services, string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        services.AddOptions<DatabasePoolOptions>();
+        services.AddSingleton(sp => new JobsDatabase(connectionString, Pools(sp).JobsPoolSize));
+        services.AddSingleton<MailOutboxStore>();
+        services.AddSingleton<TimerStore>();
+        services.AddSingleton<ReportQueries>();
+        services.AddSingleton<FollowUpSchedule>();
         return services;
     }
 
@@ -65,12 +91,13 @@ public static class PersistenceServiceCollectionExtensions
     /// </summary>
     public static async Task MigrateAfterSalesDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
-        await using (await connection.LockAsync(AdvisoryLockKey.Migration, cancellationToken))
+        await services.GetRequiredService<NpgsqlDataSource>().WhileLockedAsync(AdvisoryLockKey.Migration, async _ =>
         {
-            await using var db = await services.GetRequiredService<IDbContextFactory<AfterSalesDbContext>>().CreateDbContextAsync(cancellationToken);
+            await using var db = await services.GetRequiredService<IDbContextFactory<AfterSalesDbContext>>()
+                .CreateDbContextAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
-        }
+            return true;
+        }, cancellationToken);
     }
 
     private static DatabasePoolOptions Pools(IServiceProvider services) => services.GetRequiredService<IOptions<DatabasePoolOptions>>().Value;

@@ -25,8 +25,14 @@ public interface IResumableActivity : IActivity
 /// <summary>What a bookmark was resumed with.</summary>
 public sealed record ResumeInput(Bookmark Bookmark, System.Text.Json.Nodes.JsonNode? Payload);
 
-/// <summary>The payload given to a resume was refused; <see cref="Field"/> names the offending field.</summary>
+/// <summary>
+/// The payload given to a resume was refused; <see cref="Field"/> names the offending field (the first, when
+/// <see cref="Errors"/> lists several).
+/// </summary>
 public sealed class InvalidResumePayloadException(string field, string message) : Exception(message)
 {
     public string Field { get; } = field;
+
+    /// <summary>Every refused field (a JSON path) with its messages, when the activity checked several.</summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
 }

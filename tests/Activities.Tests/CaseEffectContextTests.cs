@@ -17,7 +17,7 @@ public sealed class CaseEffectContextTests
 
         await engine.Runtime.ResumeAsync(started.Id, started.Bookmarks[0].Id, new JsonObject { ["outcome"] = "Again" });
 
-        var keys = engine.Store.GetEffects(started.Id).Cast<MailRequested>().Select(m => m.EventKey);
+        var keys = engine.Store.GetEffects(started.Id).OfType<MailRequested>().Select(m => m.EventKey);
         Assert.Equal([$"{started.Id}:remind:1", $"{started.Id}:remind:2"], keys);
     }
 
@@ -46,7 +46,7 @@ public sealed class CaseEffectContextTests
 
         await engine.Runtime.ResumeAsync(started.Id, started.Bookmarks[0].Id, new JsonObject { ["outcome"] = "Again" });
 
-        var keys = engine.Store.GetEffects(started.Id).Cast<MailRequested>().Select(m => m.EventKey).ToList();
+        var keys = engine.Store.GetEffects(started.Id).OfType<MailRequested>().Select(m => m.EventKey).ToList();
         Assert.Equal(2, keys.Distinct().Count());
         Assert.All(keys, k => Assert.StartsWith($"{started.Id}:remind:", k));
     }

@@ -3,6 +3,7 @@ using AfterSales.Cases.Escalations;
 using AfterSales.Cases.Mail;
 using AfterSales.Cases.Sla;
 using AfterSales.Cases.Surveys;
+using AfterSales.Cases.Tasks;
 
 namespace AfterSales.Cases.Tests;
 
@@ -20,6 +21,7 @@ public sealed class EffectNamesTests
         { typeof(SurveyRequested), "survey.requested" },
         { typeof(SlaClockStarted), "sla.clock_started" },
         { typeof(FirstResponseRecorded), "sla.first_response_recorded" },
+        { typeof(TaskCompleted), "task.completed" },
     };
 
     [Theory]

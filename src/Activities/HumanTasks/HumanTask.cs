@@ -11,6 +11,8 @@ namespace AfterSales.Activities.HumanTasks;
 /// chosen is the branch taken. An outcome the task does not offer is refused and nothing moves.
 /// The due time is information for the inbox and escalations, not a timer: the task does not end by itself.
 /// A task that names a form (one of the <see cref="FormCatalog"/>'s) takes only valid data of that form.
+/// <see cref="TaskCompletionCheck"/> decides what a completion may carry; an accepted one emits
+/// <see cref="TaskCompleted"/>.
 /// </summary>
 [Activity("HumanTask", "Human tasks", "Asks a person in a role to do something and choose an outcome.", DisplayName = "Human task")]
 public sealed class HumanTask(FormCatalog forms) : IResumableActivity, IDynamicOutcomes
@@ -65,33 +67,13 @@ public sealed class HumanTask(FormCatalog forms) : IResumableActivity, IDynamicO
     public ValueTask<ActivityResult> ResumeAsync(ActivityContext context, ResumeInput resume)
     {
         // Checked whole before anything is set: a malformed payload is refused, it must not fault the instance and use up the task.
-        var payload = resume.Payload as JsonObject;
-        var outcome = payload?["outcome"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        var task = HumanTaskPayload.Read(resume.Bookmark.Payload);
-        var offered = task.Outcomes;
-        if (outcome is null) throw new InvalidResumePayloadException("outcome", $"is required: one of {string.Join(", ", offered)}");
-        if (!offered.Contains(outcome))
-            throw new InvalidResumePayloadException("outcome", $"'{outcome}' is not offered by this task (it offers {string.Join(", ", offered)})");
-        string? user = null;
-        if (payload!["user"] is { } u && !(u is JsonValue uv && uv.TryGetValue(out user)))
-            throw new InvalidResumePayloadException("user", "must be the user name as text");
-        if (task.Form is { } form) CheckForm(form, payload["form"]);
-        if (task.NeedsReason(outcome)
-            && !(payload["form"]?["reason"] is JsonValue r && r.TryGetValue<string>(out var reason) && !string.IsNullOrWhiteSpace(reason)))
-            throw new InvalidResumePayloadException("form.reason", $"is required when the outcome is {outcome}");
-        context.Set(Outcome, outcome);
-        context.Set(FormData, payload["form"]?.DeepClone());
-        context.Set(CompletedBy, user);
-        return ValueTask.FromResult(ActivityResult.Outcome(outcome));
-    }
-
-    private void CheckForm(string form, JsonNode? data)
-    {
-        if (data is null) throw new InvalidResumePayloadException("form", $"is required: fill in the {form}");
-        var result = forms.Validate(form, data);
-        if (result.IsValid) return;
-        var first = result.Errors[0].Field;
-        throw new InvalidResumePayloadException(first.Length == 0 ? "form" : "form." + first,
-            string.Join("; ", result.Errors.Select(e => e.Field.Length == 0 ? e.Message : $"{e.Field} {e.Message}")));
+        var done = TaskCompletionCheck.Check(HumanTaskPayload.Read(resume.Bookmark.Payload), resume.Payload, forms);
+        context.Set(Outcome, done.Outcome);
+        context.Set(FormData, done.Form?.DeepClone());
+        context.Set(CompletedBy, done.User);
+        // The task store records the completion from this effect: the journal keeps only the start of a long form.
+        context.Emit(new TaskCompleted(resume.Bookmark.Id, done.Outcome, done.Form?.DeepClone(), done.Reason, done.User,
+            context.Now));
+        return ValueTask.FromResult(ActivityResult.Outcome(done.Outcome));
     }
 }

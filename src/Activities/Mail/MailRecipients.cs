@@ -11,7 +11,7 @@ namespace AfterSales.Activities.Mail;
 /// </summary>
 public static partial class MailRecipients
 {
-    public const string Customer = "customer";
+    public const string Customer = AfterSales.Cases.Mail.MailRequested.Customer;
     public const string Owner = "owner";
     public const string RolePrefix = "role:";
     public const string UserPrefix = "user:";

@@ -8,4 +8,10 @@ namespace AfterSales.Cases.Mail;
 /// The mail is recorded on the case.
 /// </summary>
 [EffectName("mail.requested")]
-public sealed record MailRequested(string EventKey, string CaseId, IReadOnlyList<string> To, string Subject, string Body, DateTimeOffset At) : ICaseEffect;
+public sealed record MailRequested(
+    string EventKey, string CaseId, IReadOnlyList<string> To, string Subject, string Body, DateTimeOffset At)
+    : ICaseEffect
+{
+    /// <summary>The recipient that names the case's customer, as workflows write it.</summary>
+    public const string Customer = "customer";
+}

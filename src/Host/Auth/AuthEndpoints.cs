@@ -8,7 +8,8 @@ namespace AfterSales.Host.Auth;
 /// <summary>
 /// Signing in and out. Login answers a bearer token for API clients and puts the same token in an HttpOnly, SameSite=Strict
 /// cookie for the browser; either one authenticates the calls that follow. Logging out and changing the password revoke every
-/// token of the user (<see cref="UserAccounts.RevokeTokensAsync"/>). Repeated failures lock the user (<see cref="LoginGuard"/>).
+/// token of the user (<see cref="UserAccounts.RevokeTokensAsync"/>); a password change answers the caller a fresh one.
+/// Repeated failures lock the user (<see cref="LoginGuard"/>). A disabled user signs in no more than an unknown one.
 /// </summary>
 internal static class AuthEndpoints
 {
@@ -37,6 +38,8 @@ internal static class AuthEndpoints
         if (errors.Count > 0) return Problems.BadRequest("The login is incomplete", errors);
 
         var user = await users.FindAsync(request.UserName!.Trim(), cancellationToken);
+        // Told no more than for an unknown user, so the password of a disabled user cannot be probed.
+        if (user?.DisabledAt is not null) user = null;
         if (guard.Locked(user, context) is { } locked) return locked;
         var valid = user is null ? PasswordHasher.VerifyNoUser(request.Password!) : PasswordHasher.Verify(request.Password!, user.PasswordHash);
         if (!valid) return await guard.FailedAsync(request.UserName, user, context, cancellationToken) ?? Problems.Unauthorized(WrongCredentials);
@@ -58,17 +61,16 @@ internal static class AuthEndpoints
 
     /// <summary>
     /// The signed-in user's new password, given the current one (a stolen token alone cannot change it). Every token of the
-    /// user is revoked, this one included: sign in again with the new password. A wrong current password counts as a failed
-    /// sign-in.
+    /// user issued so far is revoked, which ends the user's other sessions; the caller stays signed in with the fresh token
+    /// and cookie the answer carries, as after a sign-in. A wrong current password counts as a failed sign-in.
     /// </summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(
-        PasswordChangeRequest request, ClaimsPrincipal principal, UserAccounts users, LoginGuard guard, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> ChangePassword(
+        PasswordChangeRequest request, ClaimsPrincipal principal, UserAccounts users, AccessTokens tokens, LoginGuard guard,
+        HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrEmpty(request.CurrentPassword)) errors["currentPassword"] = ["is required"];
-        if (string.IsNullOrEmpty(request.NewPassword)) errors["newPassword"] = ["is required"];
-        else if (request.NewPassword.Length < UserSeedOptions.MinimumPasswordLength)
-            errors["newPassword"] = [$"must have at least {UserSeedOptions.MinimumPasswordLength} characters"];
+        if (PasswordHasher.RuleBroken(request.NewPassword) is { } broken) errors["newPassword"] = [broken];
         if (errors.Count > 0) return Problems.BadRequest("The password change is incomplete", errors);
 
         var user = principal.Identity?.Name is { } name ? await users.FindAsync(name, cancellationToken) : null;
@@ -76,12 +78,18 @@ internal static class AuthEndpoints
         if (guard.Locked(user, context) is { } locked) return locked;
         if (!PasswordHasher.Verify(request.CurrentPassword!, user.PasswordHash))
             return await guard.FailedAsync(user.UserName, user, context, cancellationToken)
-                ?? Problems.BadRequest("The current password is wrong", new Dictionary<string, string[]> { ["currentPassword"] = ["is wrong"] });
+                ?? Problems.BadRequest("The current password is wrong", "currentPassword", "is wrong");
 
-        if (!await users.ChangePasswordAsync(user.UserName, user.PasswordHash, PasswordHasher.Hash(request.NewPassword!), cancellationToken))
+        var newHash = PasswordHasher.Hash(request.NewPassword!);
+        if (!await users.ChangePasswordAsync(user.UserName, user.PasswordHash, newHash, cancellationToken))
             return Problems.Unauthorized("The password was changed meanwhile: sign in again.");
-        context.Response.Cookies.Delete(CookieName, Cookie(context.Request, expiresAt: null));
-        return TypedResults.NoContent();
+        // Issued for the row as changed (new generation, new password stamp); a change made since refuses this token too.
+        var changed = await users.FindAsync(user.UserName, cancellationToken);
+        if (changed is null || changed.PasswordHash != newHash || changed.DisabledAt is not null)
+            return Problems.Unauthorized("The user was changed meanwhile: sign in again.");
+        var (token, expiresAt) = tokens.Issue(changed);
+        context.Response.Cookies.Append(CookieName, token, Cookie(context.Request, expiresAt));
+        return TypedResults.Ok(new LoginResponse(token, expiresAt, UserResponse.From(changed)));
     }
 
     /// <summary>The signed-in user as stored now.</summary>

@@ -24,6 +24,18 @@ internal static class PasswordHasher
     // Checked against when the user does not exist, so an unknown user takes as long to refuse as a wrong password.
     private static readonly Lazy<string> Decoy = new(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(SaltSize))));
 
+    /// <summary>The longest new password accepted: enough for any passphrase, and no megabyte strings to hash.</summary>
+    public const int MaximumPasswordLength = 256;
+
+    /// <summary>What is wrong with a password a person chooses (own change, an admin's create or reset), else null.</summary>
+    public static string? RuleBroken(string? password) => password switch
+    {
+        null or "" => "is required",
+        { Length: < UserSeedOptions.MinimumPasswordLength } => $"must have at least {UserSeedOptions.MinimumPasswordLength} characters",
+        { Length: > MaximumPasswordLength } => $"must have at most {MaximumPasswordLength} characters",
+        _ => null,
+    };
+
     public static string Hash(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltSize);

@@ -6,9 +6,9 @@ namespace AfterSales.Host.Auth;
 
 /// <summary>
 /// The JWT bearer handler's token check: validates the signature and lifetime, then loads the token's user and refuses the
-/// token when the user no longer exists or its token generation has moved on (signed out, password changed). The user is
-/// read on every request, uncached, so a revoked token is refused at once on every Host. A database that cannot be reached
-/// throws (it is not a bad token): AuthSetup turns that into a 503.
+/// token when the user no longer exists, is disabled, or its token generation has moved on (signed out, password
+/// changed). The user is read on every request, uncached, so a revoked token (or a disabled user's) is refused at once on
+/// every Host. A database that cannot be reached throws (it is not a bad token): AuthSetup turns that into a 503.
 /// </summary>
 internal sealed class UserTokenHandler(UserAccounts users, AccessTokens tokens) : JsonWebTokenHandler
 {
@@ -21,6 +21,7 @@ internal sealed class UserTokenHandler(UserAccounts users, AccessTokens tokens) 
         var jwt = (JsonWebToken)result.SecurityToken;
         var user = string.IsNullOrEmpty(jwt.Subject) ? null : await users.FindAsync(jwt.Subject);
         if (user is null) return Refused("The token's user does not exist.");
+        if (user.DisabledAt is not null) return Refused("The token's user is disabled.");
         if (!jwt.TryGetPayloadValue<int>(AccessTokens.GenerationClaim, out var generation) || generation != user.TokenGeneration)
             return Refused("The token was revoked: its user signed out or changed the password since.");
         if (!jwt.TryGetPayloadValue<string>(AccessTokens.PasswordStampClaim, out var stamp) || stamp != tokens.PasswordStamp(user))

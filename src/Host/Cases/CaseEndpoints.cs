@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AfterSales.Cases;
 using AfterSales.Host.Http;
+using AfterSales.Host.Jobs;
 using AfterSales.Persistence.Cases;
 using AfterSales.Persistence.Instances;
 using AfterSales.Persistence.Users;
@@ -10,6 +11,7 @@ using AfterSales.Workflows;
 using AfterSales.Workflows.Execution;
 using AfterSales.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace AfterSales.Host.Cases;
@@ -157,20 +159,50 @@ internal static class CaseEndpoints
         throw new InvalidOperationException($"case {opened.CaseId} was not written with its workflow's first burst");
     }
 
+    /// <summary>
+    /// Cases matching every given filter: <c>createdFrom</c> and <c>createdTo</c> are days (inclusive) in the company's
+    /// time zone (<c>Jobs:TimeZone</c>); <c>sort</c> is <c>createdAt</c> (newest first, the default), <c>dueAt</c>
+    /// (first response due soonest first) or <c>number</c>.
+    /// </summary>
     public static async Task<Results<Ok<Page<CaseView>>, ProblemHttpResult>> ListCases(
-        CaseQueries queries, ClaimsPrincipal principal, PersonalData personalData, CancellationToken cancellationToken,
-        string? kind = null, string? status = null, string? customer = null, bool overdue = false, int page = 1, int pageSize = 50)
+        CaseQueries queries, ClaimsPrincipal principal, PersonalData personalData, IOptions<JobsOptions> jobs,
+        CancellationToken cancellationToken,
+        string? kind = null, string? status = null, string? customer = null, bool overdue = false,
+        bool escalated = false, DateOnly? createdFrom = null, DateOnly? createdTo = null, string? sort = null,
+        int page = 1, int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
         if (kind is not null && !CaseKinds.All.Contains(kind)) errors["kind"] = [$"'{kind}' is not one of: {string.Join(", ", CaseKinds.All)}"];
         if (status is not null && !CaseStatuses.All.Contains(status)) errors["status"] = [$"'{status}' is not one of: {string.Join(", ", CaseStatuses.All)}"];
+        if (sort is not null && !CaseSorts.All.Contains(sort))
+            errors["sort"] = [$"'{sort}' is not one of: {string.Join(", ", CaseSorts.All)}"];
+        if (createdFrom > createdTo)
+            errors["createdTo"] = [$"must not be before createdFrom ({createdFrom:yyyy-MM-dd})"];
         Paging.Check(errors, page, pageSize, CaseQueries.MaxPageSize);
         if (errors.Count > 0) return Problems.BadRequest("The query is invalid", errors);
-        var found = await queries.ListAsync(new CaseFilter(kind, status, customer?.Trim(), overdue, page, pageSize), cancellationToken);
+        var zone = jobs.Value.FindTimeZone();
+        var filter = new CaseFilter(kind, status, customer?.Trim(), overdue, page, pageSize)
+        {
+            Escalated = escalated,
+            CreatedFrom = createdFrom is { } from ? StartOf(from, zone) : null,
+            CreatedBefore = createdTo is { } to && to < DateOnly.MaxValue ? StartOf(to.AddDays(1), zone) : null,
+            Sort = sort ?? CaseSorts.CreatedAt,
+        };
+        var found = await queries.ListAsync(filter, cancellationToken);
         return TypedResults.Ok(found with { Items = await personalData.FilterAsync(principal, found.Items, c => c.Id, cancellationToken) });
     }
 
-    /// <summary>The case with its timeline, open tasks, follow-ups, forms, costs, mails and SLA.</summary>
+    private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        // A midnight skipped by a clock change: the day starts an hour later.
+        while (zone.IsInvalidTime(midnight)) midnight = midnight.AddHours(1);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
+    /// <summary>
+    /// The case with its timeline, open and done tasks, follow-ups, forms, costs, mails, SLA and survey answer.
+    /// </summary>
     public static async Task<Results<Ok<CaseDetails>, ProblemHttpResult>> GetCase(
         string caseId, CaseQueries queries, ClaimsPrincipal principal, PersonalData personalData, CancellationToken cancellationToken) =>
         await queries.GetDetailsAsync(caseId, cancellationToken) is { } details

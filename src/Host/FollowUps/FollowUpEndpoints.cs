@@ -5,11 +5,9 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AfterSales.Host.Auth;
 using AfterSales.Host.Http;
-using AfterSales.Persistence;
 using AfterSales.Persistence.FollowUps;
 using AfterSales.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace AfterSales.Host.FollowUps;
 
@@ -25,7 +23,8 @@ internal sealed record FollowUpView(long Id, string Kind, string SubjectId, Date
 /// <summary>The customer and installed-product register, and the periodic visits and inspections <see cref="FollowUpJob"/> plans.</summary>
 internal static partial class FollowUpEndpoints
 {
-    public static readonly IReadOnlyList<string> Statuses = ["open", "done", "escalated"];
+    public static readonly IReadOnlyList<string> Statuses =
+        [FollowUpRule.Open, FollowUpRule.Done, FollowUpRule.Escalated];
     private static readonly TimeSpan DefaultInspectionInterval = TimeSpan.FromDays(182);
     private const int MaxIntervalDays = 3650;
 
@@ -41,8 +40,9 @@ internal static partial class FollowUpEndpoints
     }
 
     /// <summary><c>{name, company, region, email, keyCustomer, visitInterval: "P90D", owner}</c>; a key customer needs a visit interval.</summary>
-    public static async Task<Results<Created<CustomerView>, ProblemHttpResult>> CreateCustomer(HttpRequest request, ClaimsPrincipal principal,
-        IDbContextFactory<AfterSalesDbContext> contexts, IIdGenerator ids, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Created<CustomerView>, ProblemHttpResult>> CreateCustomer(HttpRequest request,
+        ClaimsPrincipal principal, FollowUpStore store, IIdGenerator ids, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
         if (malformed is not null) return malformed;
@@ -55,8 +55,7 @@ internal static partial class FollowUpEndpoints
         var keyCustomer = f.Boolean(root, "keyCustomer", "keyCustomer") ?? false;
         var interval = Interval(f, root, "visitInterval", required: keyCustomer);
         var owner = f.Text(root, "owner", "owner", required: false) ?? principal.Identity?.Name;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await CheckOwnerAsync(f, db, owner, cancellationToken);
+        await CheckOwnerAsync(f, store, owner, cancellationToken);
         if (!f.IsValid) return Problems.BadRequest("The customer is invalid", f.Errors);
 
         var customer = new CustomerEntity
@@ -64,20 +63,18 @@ internal static partial class FollowUpEndpoints
             Id = ids.NewId(), Name = name!, Company = company, Region = region, Email = email, KeyCustomer = keyCustomer,
             VisitInterval = interval, Owner = owner!, CreatedAt = time.GetUtcNow(),
         };
-        db.Customers.Add(customer);
-        await db.SaveChangesAsync(cancellationToken);
+        await store.AddCustomerAsync(customer, cancellationToken);
         return TypedResults.Created($"/api/customers/{customer.Id}", new CustomerView(customer.Id, customer.Name, customer.Company, customer.Region,
             customer.Email, customer.KeyCustomer, Iso(customer.VisitInterval), customer.Owner, customer.CreatedAt));
     }
 
     /// <summary><c>{model, serial, installedAt: "2026-05-01", inspectionInterval: "P182D" (default), owner (default: the customer's)}</c>.</summary>
-    public static async Task<Results<Created<InstalledProductView>, ProblemHttpResult>> AddProduct(string customerId, HttpRequest request,
-        IDbContextFactory<AfterSalesDbContext> contexts, IIdGenerator ids, CancellationToken cancellationToken)
+    public static async Task<Results<Created<InstalledProductView>, ProblemHttpResult>> AddProduct(string customerId,
+        HttpRequest request, FollowUpStore store, IIdGenerator ids, CancellationToken cancellationToken)
     {
         var (body, malformed) = await request.ReadJsonBodyAsync(cancellationToken);
         if (malformed is not null) return malformed;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+        var customer = await store.FindCustomerAsync(customerId, cancellationToken);
         if (customer is null) return Problems.NotFound($"There is no customer '{customerId}'.");
 
         var f = new FieldReader();
@@ -88,7 +85,7 @@ internal static partial class FollowUpEndpoints
         if (installedAt is null && root?["installedAt"] is null) f.Fail("installedAt", "is required");
         var interval = Interval(f, root, "inspectionInterval", required: false) ?? DefaultInspectionInterval;
         var owner = f.Text(root, "owner", "owner", required: false) ?? customer.Owner;
-        await CheckOwnerAsync(f, db, owner, cancellationToken);
+        await CheckOwnerAsync(f, store, owner, cancellationToken);
         if (!f.IsValid) return Problems.BadRequest("The installed product is invalid", f.Errors);
 
         var product = new InstalledProductEntity
@@ -96,22 +93,17 @@ internal static partial class FollowUpEndpoints
             Id = ids.NewId(), CustomerId = customerId, Model = model!, Serial = serial, InstalledAt = installedAt!.Value,
             InspectionInterval = interval, Owner = owner,
         };
-        db.InstalledProducts.Add(product);
-        await db.SaveChangesAsync(cancellationToken);
+        await store.AddProductAsync(product, cancellationToken);
         return TypedResults.Created($"/api/customers/{customerId}/products/{product.Id}", new InstalledProductView(product.Id, product.CustomerId,
             product.Model, product.Serial, product.InstalledAt, Iso(product.InspectionInterval)!, product.Owner));
     }
 
-    public static async Task<Results<Ok<FollowUpView[]>, ProblemHttpResult>> ListFollowUps(IDbContextFactory<AfterSalesDbContext> contexts,
+    public static async Task<Results<Ok<FollowUpView[]>, ProblemHttpResult>> ListFollowUps(FollowUpStore store,
         CancellationToken cancellationToken, string? status = null, string? owner = null)
     {
         if (status is not null && !Statuses.Contains(status))
             return Problems.BadRequest("The query is invalid", "status", $"'{status}' is not one of: {string.Join(", ", Statuses)}");
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.FollowUps.AsNoTracking();
-        if (status is not null) query = query.Where(x => x.Status == status);
-        if (owner is not null) query = query.Where(x => x.Owner == owner);
-        var list = await query.OrderBy(x => x.DueAt).ThenBy(x => x.Id).Take(500).ToListAsync(cancellationToken);
+        var list = await store.ListAsync(status, owner, cancellationToken);
         return TypedResults.Ok(list.Select(View).ToArray());
     }
 
@@ -120,61 +112,32 @@ internal static partial class FollowUpEndpoints
     /// one. Only its owner, who made the visit or inspection, says so, or whoever manages them (<see cref="MayClose"/>).
     /// </summary>
     public static async Task<Results<Ok<FollowUpView>, ProblemHttpResult>> MarkDone(long id, ClaimsPrincipal principal,
-        IDbContextFactory<AfterSalesDbContext> contexts, TimeProvider time, CancellationToken cancellationToken)
+        FollowUpStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var currentOwner = await db.FollowUps.Where(x => x.Id == id).Select(x => x.Owner).SingleOrDefaultAsync(cancellationToken);
+        var currentOwner = await store.OwnerAsync(id, cancellationToken);
         if (currentOwner is null) return Problems.NotFound($"There is no follow-up {id}.");
         if (!MayClose(principal, currentOwner))
-            return Problems.Forbidden($"Follow-up {id} is {currentOwner}'s: only its owner, an aftersales_manager or an admin marks it done.");
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The row lock makes a second, concurrent completion find it done.
-        if (await db.FollowUps.Where(x => x.Id == id && x.Status != "done")
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, "done").SetProperty(x => x.DoneAt, now), cancellationToken) == 0)
-            return await db.FollowUps.AnyAsync(x => x.Id == id, cancellationToken)
-                ? Problems.Conflict($"Follow-up {id} is done already.")
-                : Problems.NotFound($"There is no follow-up {id}.");
-        var done = await db.FollowUps.AsNoTracking().SingleAsync(x => x.Id == id, cancellationToken);
-
-        TimeSpan? interval;
-        string owner;
-        if (done.Kind == "visit")
+            return Problems.Forbidden(
+                $"Follow-up {id} is {currentOwner}'s: only its owner, an aftersales_manager or an admin "
+                + "marks it done.");
+        var completion = await store.MarkDoneAsync(id, now, cancellationToken);
+        return completion.Status switch
         {
-            var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == done.SubjectId, cancellationToken);
-            (interval, owner) = (customer is { KeyCustomer: true } ? customer.VisitInterval : null, customer?.Owner ?? done.Owner);
-        }
-        else
-        {
-            var product = await db.InstalledProducts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == done.SubjectId, cancellationToken);
-            (interval, owner) = (product?.InspectionInterval, product?.Owner ?? done.Owner);
-        }
-        FollowUpEntity? next = null;
-        if (interval is { } every)
-        {
-            var due = now + every;
-            next = new FollowUpEntity
-            {
-                Kind = done.Kind, SubjectId = done.SubjectId, DueAt = due, Owner = owner, Status = "open",
-                EventKey = FollowUpJob.EventKey(done.Kind, done.SubjectId,
-                    await db.FollowUps.LongCountAsync(x => x.Kind == done.Kind && x.SubjectId == done.SubjectId, cancellationToken) + 1),
-                CreatedAt = now,
-            };
-            db.FollowUps.Add(next);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(View(next ?? done));
+            FollowUpCompletionStatus.Done => TypedResults.Ok(View(completion.FollowUp!)),
+            FollowUpCompletionStatus.AlreadyDone => Problems.Conflict($"Follow-up {id} is done already."),
+            _ => Problems.NotFound($"There is no follow-up {id}."),
+        };
     }
 
     /// <summary>The owner, or a role that manages follow-ups: the manager reassigns and closes them, the admin runs the install.</summary>
     private static bool MayClose(ClaimsPrincipal principal, string owner) =>
         principal.Identity?.Name == owner || principal.IsInRole("aftersales_manager") || principal.IsInRole(Roles.Admin);
 
-    private static FollowUpView View(FollowUpEntity x) => new(x.Id, x.Kind, x.SubjectId, x.DueAt, x.Owner, x.Status, x.DoneAt, x.EventKey, x.CreatedAt);
+    internal static FollowUpView View(FollowUpEntity x) => new(x.Id, x.Kind, x.SubjectId, x.DueAt, x.Owner, x.Status, x.DoneAt, x.EventKey, x.CreatedAt);
 
     /// <summary>An ISO 8601 duration in days or weeks (<c>P90D</c>, <c>P26W</c>): months and years have no fixed length.</summary>
-    private static TimeSpan? Interval(FieldReader f, JsonObject? root, string name, bool required)
+    internal static TimeSpan? Interval(FieldReader f, JsonObject? root, string name, bool required)
     {
         var text = f.Text(root, name, name, required);
         if (text is null) return null;
@@ -193,12 +156,13 @@ internal static partial class FollowUpEndpoints
         return TimeSpan.FromDays(days);
     }
 
-    private static string? Iso(TimeSpan? interval) => interval is { } i ? $"P{(long)i.TotalDays}D" : null;
+    internal static string? Iso(TimeSpan? interval) => interval is { } i ? $"P{(long)i.TotalDays}D" : null;
 
-    private static async Task CheckOwnerAsync(FieldReader f, AfterSalesDbContext db, string? owner, CancellationToken cancellationToken)
+    private static async Task CheckOwnerAsync(FieldReader f, FollowUpStore store, string? owner,
+        CancellationToken cancellationToken)
     {
         if (owner is null) f.Fail("owner", "is required");
-        else if (!await db.Users.AnyAsync(u => u.UserName == owner, cancellationToken)) f.Fail("owner", $"there is no user '{owner}'");
+        else if (!await store.UserExistsAsync(owner, cancellationToken)) f.Fail("owner", $"there is no user '{owner}'");
     }
 
     [GeneratedRegex(@"^P(?<n>\d{1,6})(?<unit>[DW])$")]

@@ -1,6 +1,7 @@
 using System.Reflection;
 using AfterSales.Host.Database;
 using AfterSales.Host.Http;
+using AfterSales.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -19,16 +20,14 @@ internal static class HealthEndpoints
     }
 
     public static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> GetHealth(
-        NpgsqlDataSource database, ILoggerFactory loggers, CancellationToken cancellationToken)
+        DatabaseProbe probe, NpgsqlDataSource database, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         // A health check that hangs is no answer: give the database a few seconds.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
-            await using var connection = await database.OpenConnectionAsync(timeout.Token);
-            await using var command = new NpgsqlCommand("select 1", connection);
-            await command.ExecuteScalarAsync(timeout.Token);
+            await probe.PingAsync(timeout.Token);
         }
         catch (Exception e) when (e is NpgsqlException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {

@@ -56,6 +56,36 @@ internal sealed partial class FieldReader
         return text is not null && allowed.Contains(text) ? text : null;
     }
 
+    /// <summary>
+    /// A list of distinct values, each one of <paramref name="allowed"/> (a wrong one is named by its index:
+    /// <c>roles[2]</c>); null when missing or not a list. An empty list is refused when <paramref name="required"/>.
+    /// </summary>
+    public IReadOnlyList<string>? SetOf(JsonObject? parent, string name, string path, IReadOnlyList<string> allowed, bool required)
+    {
+        var node = parent?[name];
+        if (node is null)
+        {
+            if (required) Fail(path, "is required");
+            return null;
+        }
+        if (node is not JsonArray list)
+        {
+            Fail(path, "must be a list");
+            return null;
+        }
+        if (list.Count == 0 && required) Fail(path, "must name at least one");
+        var values = new List<string>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            if (list[i] is not JsonValue v || !v.TryGetValue<string>(out var value)) Fail(itemPath, "must be text");
+            else if (!allowed.Contains(value)) Fail(itemPath, $"'{value}' is not one of: {string.Join(", ", allowed)}");
+            else if (values.Contains(value)) Fail(itemPath, $"'{value}' is given twice");
+            else values.Add(value);
+        }
+        return values;
+    }
+
     public string? Email(JsonObject? parent, string name, string path)
     {
         var text = Text(parent, name, path, required: false);

@@ -35,7 +35,7 @@ internal static class JobsSetup
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value);
         services.AddSingleton<IMailSender, SmtpMailSender>();
 
-        services.AddSingleton(sp => new JobsDatabase(connectionString, sp.GetRequiredService<IOptions<DatabasePoolOptions>>().Value.JobsPoolSize));
+        services.AddAfterSalesJobStores(connectionString);
         services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<JobsDatabase>(), sp.GetRequiredService<IOptions<JobsOptions>>().Value));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<IJobFilterProvider>(sp => new JobFilterProviderCollection(
@@ -53,7 +53,6 @@ internal static class JobsSetup
             server.SchedulePollingInterval = o.SchedulePollingInterval;
         });
 
-        services.AddSingleton<MailOutbox>();
         services.AddSingleton<ResumeLimiter>();
         services.AddTransient<FireTimersJob>();
         services.AddTransient<SendMailJob>();
@@ -71,21 +70,20 @@ internal static class JobsSetup
     public static async Task PrepareJobsAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         ValidateOptions(app.Services);
-        var database = app.Services.GetRequiredService<JobsDatabase>().Dedicated;
-        await using (var connection = await database.OpenConnectionAsync(cancellationToken))
+        var database = app.Services.GetRequiredService<JobsDatabase>();
+        await database.InstallJobsSchemaAsync(connection =>
         {
-            await using (await connection.LockAsync(AdvisoryLockKey.HangfireSchema, cancellationToken))
+            try
             {
-                try
-                {
-                    PostgreSqlObjectsInstaller.Install(connection, Schema);
-                }
-                catch (NpgsqlException e)
-                {
-                    throw new StartupException($"Hangfire's schema '{Schema}' could not be installed in {database.Describe()}: {e.Message}", e);
-                }
+                PostgreSqlObjectsInstaller.Install(connection, Schema);
             }
-        }
+            catch (NpgsqlException e)
+            {
+                var where = database.Dedicated.Describe();
+                throw new StartupException(
+                    $"Hangfire's schema '{Schema}' could not be installed in {where}: {e.Message}", e);
+            }
+        }, cancellationToken);
 
         var options = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();

@@ -1,8 +1,6 @@
-using AfterSales.Persistence;
 using AfterSales.Persistence.Definitions;
 using AfterSales.Workflows.Definitions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace AfterSales.Host.Seeding;
 
@@ -12,7 +10,7 @@ namespace AfterSales.Host.Seeding;
 /// </summary>
 internal sealed class WorkflowSeeder(
     WorkflowDefinitionService definitions,
-    NpgsqlDataSource database,
+    DefinitionSeeding seeding,
     IOptions<SeedOptions> options,
     IHostEnvironment environment,
     ILogger<WorkflowSeeder> logger)
@@ -20,16 +18,10 @@ internal sealed class WorkflowSeeder(
     /// <summary>Answers how many workflows were imported.</summary>
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using (await connection.LockAsync(AdvisoryLockKey.WorkflowSeed, cancellationToken))
-        {
-            if ((await definitions.ListAsync(cancellationToken)).Count > 0)
-            {
-                logger.LogDebug("Workflow definitions exist: the seed folder is not imported again");
-                return 0;
-            }
-            return await ImportFolderAsync(cancellationToken);
-        }
+        var imported = await seeding.SeedIfEmptyAsync(() => ImportFolderAsync(cancellationToken), cancellationToken);
+        if (imported is { } count) return count;
+        logger.LogDebug("Workflow definitions exist: the seed folder is not imported again");
+        return 0;
     }
 
     private async Task<int> ImportFolderAsync(CancellationToken cancellationToken)

@@ -22,18 +22,22 @@ internal static class SurveyEndpoints
             .ProducesProblem(StatusCodes.Status410Gone);
     }
 
-    public static async Task<ContentHttpResult> ShowSurvey(string token, SurveyService surveys, HttpResponse response, CancellationToken cancellationToken)
+    public static async Task<ContentHttpResult> ShowSurvey(string token, SurveyService surveys, HttpRequest request,
+        HttpResponse response, CancellationToken cancellationToken, string? lang = null)
     {
         // The page holds a token that answers the survey: never cached, its own script and style only (SecurityHeaders adds the rest).
         response.Headers.ContentSecurityPolicy = SurveyPage.ContentSecurityPolicy;
         response.Headers.CacheControl = "no-store";
         response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers.Vary = "Accept-Language";
+        var language = SurveyLanguages.Choose(lang, request.GetTypedHeaders());
         var survey = await surveys.FindAsync(token, cancellationToken);
         var state = survey is null ? SurveyPage.State.Unknown
             : survey.AnsweredAt is not null ? SurveyPage.State.Answered
             : surveys.IsExpired(survey) ? SurveyPage.State.Expired
             : SurveyPage.State.Open;
-        return TypedResults.Content(SurveyPage.Render(token, survey?.CaseNumber, state), "text/html; charset=utf-8",
+        return TypedResults.Content(SurveyPage.Render(token, survey?.CaseNumber, state, language),
+            "text/html; charset=utf-8",
             statusCode: state == SurveyPage.State.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
     }
 

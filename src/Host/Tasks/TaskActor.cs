@@ -23,4 +23,12 @@ internal static class TaskActor
         if (task.Role is { } role && !principal.IsInRole(role)) return false;
         return task.Assignee is null || task.Assignee == user;
     }
+
+    /// <summary>Supervisors who may give back a task someone else claimed.</summary>
+    public static bool MayReleaseOthers(ClaimsPrincipal principal) =>
+        principal.IsInRole("aftersales_manager") || principal.IsInRole(Auth.Roles.Admin);
+
+    /// <summary>Every role the signed-in user holds.</summary>
+    public static IReadOnlyList<string> Roles(this ClaimsPrincipal principal) =>
+        principal.Identities.SelectMany(i => i.FindAll(i.RoleClaimType)).Select(c => c.Value).Distinct().ToList();
 }

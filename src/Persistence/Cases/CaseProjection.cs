@@ -39,6 +39,10 @@ internal sealed class CaseProjection(IOptions<CaseOptions> options) : IBurstPart
 
     private readonly string _roleAddresses = JsonSerializer.Serialize(options.Value.RoleAddresses);
     private readonly string _publicBaseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
+    private readonly CaseOptions _options = options.Value;
+
+    /// <summary>Put before the case's address at the end of a staff mail about the case.</summary>
+    internal const string CaseLinkLabel = "打开案件 / Open the case: ";
 
     public void AddCommands(NpgsqlBatch batch, WorkflowInstance instance, RunResult changes, bool isNew)
     {
@@ -74,7 +78,7 @@ internal sealed class CaseProjection(IOptions<CaseOptions> options) : IBurstPart
                 CaseCommands.Escalate(batch, e.CaseId, e.Level, e.At);
                 break;
             case MailRequested e:
-                MailCommands.Queue(batch, e.EventKey, e.CaseId, e.To, e.Subject, e.Body, e.At, _roleAddresses);
+                MailCommands.Queue(batch, e.EventKey, e.CaseId, e.To, e.Subject, WithCaseLink(e), e.At, _roleAddresses);
                 break;
             case SurveyRequested e:
                 RequestSurvey(batch, e);
@@ -90,6 +94,14 @@ internal sealed class CaseProjection(IOptions<CaseOptions> options) : IBurstPart
                 throw new InvalidOperationException($"{effect.GetType().Name} is listed as applied but has no case in {nameof(Apply)}");
         }
     }
+
+    /// <summary>
+    /// The body with the case's page at its end, for the staff it goes to. A mail to the customer gets none: they
+    /// cannot sign in to it, and the address would tell them about an internal system.
+    /// </summary>
+    private string WithCaseLink(MailRequested e) => e.To.Contains(MailRequested.Customer)
+        ? e.Body
+        : $"{e.Body.TrimEnd()}\n\n{CaseLinkLabel}{_options.CaseLink(e.CaseId)}\n";
 
     private void RequestSurvey(NpgsqlBatch batch, SurveyRequested e)
     {

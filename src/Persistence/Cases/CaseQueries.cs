@@ -30,6 +30,11 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource, TimeProvider time)
         from aftersales.mail_outbox where case_id = $1 order by id
         """;
 
+    private const string SurveySql = """
+        select created_at, expires_at, answered_at, rating, comment, would_recommend
+        from aftersales.surveys where case_id = $1 order by created_at desc limit 1
+        """;
+
     // Timers of return-visit workflows on the case: the call is due when the timer fires.
     private const string ReturnVisitsSql = """
         select b.due_at from aftersales.workflow_bookmarks b
@@ -56,6 +61,15 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource, TimeProvider time)
         if (filter.Customer is { Length: > 0 } customer)
             Where("(coalesce(c.customer ->> 'name', '') || ' ' || coalesce(c.customer ->> 'company', '')) ilike @", $"%{EscapeLike(customer)}%", NpgsqlDbType.Text);
         if (filter.Overdue) Where("c.first_responded_at is null and c.first_response_due_at < @", time.GetUtcNow(), NpgsqlDbType.TimestampTz);
+        if (filter.Escalated) where.Append(" and c.escalation_level > 0");
+        if (filter.CreatedFrom is { } from) Where("c.created_at >= @", from, NpgsqlDbType.TimestampTz);
+        if (filter.CreatedBefore is { } before) Where("c.created_at < @", before, NpgsqlDbType.TimestampTz);
+        var order = filter.Sort switch
+        {
+            CaseSorts.DueAt => "c.first_response_due_at + c.sla_paused_total nulls last, c.created_at desc, c.id desc",
+            CaseSorts.Number => "c.number, c.id",
+            _ => "c.created_at desc, c.id desc",
+        };
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         long total;
@@ -68,7 +82,8 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource, TimeProvider time)
         if (total > 0)
         {
             await using var list = new NpgsqlCommand(
-                $"select {Columns} from aftersales.cases c where {where} order by c.created_at desc, c.id desc limit {pageSize} offset {(page - 1L) * pageSize}", connection);
+                $"select {Columns} from aftersales.cases c where {where} order by {order}"
+                + $" limit {pageSize} offset {(page - 1L) * pageSize}", connection);
             list.Parameters.AddRange(parameters.ToArray());
             await using var reader = await list.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) items.Add(ReadCase(reader));
@@ -100,6 +115,10 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource, TimeProvider time)
             r.GetString(3), r.GetString(4), r.GetInt32(5), NullableString(r, 6), r.GetFieldValue<DateTimeOffset>(7),
             r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8)), ct);
         var returnVisits = await ReadAllAsync(connection, ReturnVisitsSql, id, r => r.GetFieldValue<DateTimeOffset>(0), ct);
+        var surveys = await ReadAllAsync(connection, SurveySql, id, r => new CaseSurveyView(
+            r.GetFieldValue<DateTimeOffset>(0), r.GetFieldValue<DateTimeOffset>(1),
+            r.IsDBNull(2) ? null : r.GetFieldValue<DateTimeOffset>(2), r.IsDBNull(3) ? null : r.GetInt32(3),
+            NullableString(r, 4), r.IsDBNull(5) ? null : r.GetBoolean(5)), ct);
 
         var open = tasks.Where(t => t.Status is TaskStatuses.Open or TaskStatuses.Claimed).ToList();
         var followUps = open.Where(t => t.DueAt is not null).Select(t => new FollowUp("task", t.Title, t.DueAt!.Value, t.Id, t.Role))
@@ -110,7 +129,10 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource, TimeProvider time)
             .GroupBy(t => t.Form!)
             .Select(g => g.MaxBy(t => t.CompletedAt)!)
             .ToDictionary(t => t.Form!, t => new CaseFormView(t.Id, t.Title, t.CompletedBy, t.CompletedAt, t.FormData), StringComparer.Ordinal);
-        return CaseDetails.From(view, timeline, open, followUps, forms, new CaseCosts(costs, costs.Sum(c => c.Amount)), mails);
+        var done = tasks.Except(open).ToList();
+        var costsWithTotal = new CaseCosts(costs, costs.Sum(c => c.Amount));
+        return CaseDetails.From(
+            view, timeline, open, followUps, forms, costsWithTotal, mails, done, surveys.FirstOrDefault());
     }
 
     private async Task<CaseView?> GetAsync(NpgsqlConnection connection, string id, CancellationToken ct)

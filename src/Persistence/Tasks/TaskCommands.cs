@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AfterSales.Cases.Tasks;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Execution;
@@ -9,7 +8,9 @@ namespace AfterSales.Persistence.Tasks;
 
 /// <summary>
 /// Keeps <c>tasks</c> in step with the <c>HumanTask</c> bookmarks of a burst: a created bookmark is an open task; a removed
-/// one is completed when the burst is its resume, otherwise cancelled (a wait-any join, an End or a cancel dropped it).
+/// one is completed with what its <see cref="TaskCompleted"/> effect carries, otherwise cancelled (a wait-any join, an
+/// End or a cancel dropped it). The cancel statement touches only open or claimed tasks, so removed bookmarks that are not
+/// tasks (timers, signals) change nothing.
 /// </summary>
 internal static class TaskCommands
 {
@@ -49,18 +50,13 @@ internal static class TaskCommands
     {
         foreach (var bookmark in changes.CreatedBookmarks.Where(b => b.Name == HumanTaskPayload.BookmarkName))
             Insert(batch, instance, bookmark);
-        if (changes.RemovedBookmarkIds.Count == 0) return;
-
-        var removed = changes.RemovedBookmarkIds;
-        // A resume burst starts with the resumed activity's journal entry, and the runner removes the resumed bookmark
-        // before anything else runs: so the first removed id is the task completed, the rest were dropped.
-        var cancelled = removed;
-        if (changes.Journal is [{ Kind: "Resumed", ActivityType: HumanTaskPayload.BookmarkName } resumed, ..])
-        {
-            Complete(batch, removed[0], resumed);
-            cancelled = removed.Skip(1).ToList();
-        }
-        if (cancelled.Count > 0) Add(batch, CancelSql, TextArray(cancelled));
+        // HumanTask emits TaskCompleted on the resume that completes it, whatever route resumed it; a removed task
+        // bookmark without one was dropped (or its resume faulted).
+        var completed = changes.Effects.OfType<TaskCompleted>().ToList();
+        foreach (var done in completed) Complete(batch, done);
+        var cancelled = changes.RemovedBookmarkIds
+            .Except(completed.Select(c => c.TaskId), StringComparer.Ordinal).ToArray();
+        if (cancelled.Length > 0) Add(batch, CancelSql, TextArray(cancelled));
     }
 
     private static void Insert(NpgsqlBatch batch, WorkflowInstance instance, Bookmark bookmark)
@@ -72,17 +68,8 @@ internal static class TaskCommands
             Time(bookmark.CreatedAt));
     }
 
-    private static void Complete(NpgsqlBatch batch, string taskId, JournalEntry resumed)
-    {
-        var outputs = resumed.Outputs;
-        var carried = TaskCompletionScope.For(taskId);
-        var user = carried?.User ?? String(outputs, "completedBy");
-        // The journal truncates long values to a string: only an object or array there is the whole form.
-        var form = carried is not null ? carried.FormData : outputs?.GetValueOrDefault("formData") is JsonObject or JsonArray ? outputs["formData"] : null;
+    private static void Complete(NpgsqlBatch batch, TaskCompleted done) =>
         Add(batch, CompleteSql,
-            Text(taskId), Text(user), Time(resumed.EndedAt), Text(String(outputs, "outcome") ?? resumed.Outcome), Jsonb(form?.ToJsonString()));
-    }
-
-    private static string? String(IReadOnlyDictionary<string, JsonNode?>? values, string name) =>
-        values?.GetValueOrDefault(name) is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            Text(done.TaskId), Text(done.CompletedBy), Time(done.At), Text(done.Outcome),
+            Jsonb(done.Form?.ToJsonString()));
 }

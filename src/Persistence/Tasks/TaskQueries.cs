@@ -12,10 +12,12 @@ public sealed class TaskQueries(NpgsqlDataSource dataSource, TimeProvider time)
     public const int MaxPageSize = 500;
 
     internal const string SelectSql = """
-        select t.id, t.case_id, c.number, t.instance_id, t.activity_id, t.role, t.assignee, t.title, t.form, t.outcomes, t.due_at, t.status,
+        select t.id, t.case_id, c.number, c.kind, c.customer ->> 'name', c.customer ->> 'company',
+            t.instance_id, t.activity_id, t.role, t.assignee, t.title, t.form, t.outcomes, t.due_at, t.status,
             t.claimed_by, t.claimed_at, t.completed_by, t.completed_at, t.outcome, t.form_data, t.created_at
-        from aftersales.tasks t left join aftersales.cases c on c.id = t.case_id
-        """;
+        """ + FromSql;
+
+    private const string FromSql = " from aftersales.tasks t left join aftersales.cases c on c.id = t.case_id";
 
     // Claiming is a transition from open (or a repeat by the same user); anything else is refused by the caller from
     // the task as it is now.
@@ -24,26 +26,44 @@ public sealed class TaskQueries(NpgsqlDataSource dataSource, TimeProvider time)
         where id = $1 and (status = 'open' or status = 'claimed' and claimed_by = $2)
         """;
 
-    /// <summary>Tasks matching the filter: those due first first, then the oldest.</summary>
+    // Back to the role's inbox, from the claim of the user the caller saw: a claim changed meanwhile is left alone.
+    private const string ReleaseSql = """
+        update aftersales.tasks set status = 'open', claimed_by = null, claimed_at = null
+        where id = $1 and status = 'claimed' and claimed_by = $2
+        """;
+
+    /// <summary>Tasks matching the filter: those due first first (no due time last), then the oldest.</summary>
     public async Task<Page<TaskView>> ListAsync(TaskFilter filter, CancellationToken ct = default)
     {
         var page = Math.Max(1, filter.Page);
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var where = new StringBuilder("true");
         var parameters = new List<NpgsqlParameter>();
-        void Where(string column, string value)
+        string Parameter(object value, NpgsqlDbType type)
         {
-            parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = NpgsqlDbType.Text });
-            where.Append($" and {column} = ${parameters.Count}");
+            parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = type });
+            return "$" + parameters.Count;
         }
+        void Where(string column, string value) =>
+            where.Append($" and {column} = {Parameter(value, NpgsqlDbType.Text)}");
         if (filter.Role is { } role) Where("t.role", role);
         if (filter.Status is { } status) Where("t.status", status);
         if (filter.CaseId is { } caseId) Where("t.case_id", caseId);
         if (filter.Assignee is { } assignee) Where("t.assignee", assignee);
+        if (filter.Kind is { } kind) Where("c.kind", kind);
+        if (filter.Mine is { } mine)
+        {
+            var user = Parameter(mine.User, NpgsqlDbType.Text);
+            var roles = Parameter(mine.Roles.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            // A task assigned to a user is for that user alone, whatever its role.
+            where.Append($" and (t.assignee = {user} or t.claimed_by = {user}")
+                .Append($" or t.assignee is null and t.role = any({roles}))");
+            if (filter.Status is null) where.Append(" and t.status in ('open', 'claimed')");
+        }
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         long total;
-        await using (var count = new NpgsqlCommand($"select count(*) from aftersales.tasks t where {where}", connection))
+        await using (var count = new NpgsqlCommand($"select count(*){FromSql} where {where}", connection))
         {
             count.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
             total = (long)(await count.ExecuteScalarAsync(ct))!;
@@ -52,7 +72,8 @@ public sealed class TaskQueries(NpgsqlDataSource dataSource, TimeProvider time)
         if (total > 0)
         {
             await using var list = new NpgsqlCommand(
-                $"{SelectSql} where {where} order by t.due_at nulls last, t.created_at, t.id limit {pageSize} offset {(page - 1L) * pageSize}", connection);
+                $"{SelectSql} where {where} order by t.due_at nulls last, t.created_at, t.id"
+                + $" limit {pageSize} offset {(page - 1L) * pageSize}", connection);
             list.Parameters.AddRange(parameters.ToArray());
             await using var reader = await list.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) items.Add(ReadTask(reader));
@@ -81,12 +102,26 @@ public sealed class TaskQueries(NpgsqlDataSource dataSource, TimeProvider time)
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
+    /// <summary>
+    /// Puts a task claimed by <paramref name="claimedBy"/> back in its role's inbox (open, nobody's claim). Answers
+    /// false, changing nothing, when the task is not claimed by that user any more (released, claimed again,
+    /// completed).
+    /// </summary>
+    public async Task<bool> ReleaseAsync(string id, string claimedBy, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(ReleaseSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = claimedBy });
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
     internal static TaskView ReadTask(NpgsqlDataReader r)
     {
         string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         DateTimeOffset? At(int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
-        return new TaskView(r.GetString(0), S(1), S(2), r.GetString(3), r.GetString(4), S(5), S(6), r.GetString(7), S(8),
-            r.GetFieldValue<string[]>(9), At(10), r.GetString(11), S(12), At(13), S(14), At(15), S(16),
-            r.IsDBNull(17) ? null : JsonNode.Parse(r.GetString(17)), r.GetFieldValue<DateTimeOffset>(18));
+        return new TaskView(r.GetString(0), S(1), S(2), S(3), S(4), S(5), r.GetString(6), r.GetString(7), S(8),
+            S(9), r.GetString(10), S(11), r.GetFieldValue<string[]>(12), At(13), r.GetString(14), S(15), At(16), S(17),
+            At(18), S(19), r.IsDBNull(20) ? null : JsonNode.Parse(r.GetString(20)),
+            r.GetFieldValue<DateTimeOffset>(21));
     }
 }

@@ -29,6 +29,12 @@ public sealed class UserEntity
 
     /// <summary>Until when sign-in is refused, even with the right password (too many failures, or until an admin unlocks).</summary>
     public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>
+    /// Since when an admin has disabled the user: sign-in is refused and every token refused at once (disabling also
+    /// raises <see cref="TokenGeneration"/>, so enabling again revives none of them). Null: enabled.
+    /// </summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 }
 
 internal sealed class UserConfiguration : IEntityTypeConfiguration<UserEntity>
@@ -47,6 +53,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<UserEntity>
         builder.Property(u => u.FailedLogins).HasColumnName("failed_logins");
         builder.Property(u => u.FailedLoginsSince).HasColumnName("failed_logins_since");
         builder.Property(u => u.LockedUntil).HasColumnName("locked_until");
+        builder.Property(u => u.DisabledAt).HasColumnName("disabled_at");
 
         // Mail to a role looks users up by role: roles @> array['x'].
         builder.HasIndex(u => u.Roles, "ix_users_roles").HasMethod("gin");

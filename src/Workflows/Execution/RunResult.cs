@@ -27,6 +27,12 @@ public sealed class RunResult
     public RunOutcome Outcome { get; init; } = RunOutcome.Ran;
     public string? Message { get; init; }
     public string? Field { get; init; }
+
+    /// <summary>
+    /// A refused resume's fields and messages, when the activity named several
+    /// (<see cref="InvalidResumePayloadException"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
     public List<JournalEntry> Journal { get; } = [];
     public List<Bookmark> CreatedBookmarks { get; } = [];
     public List<string> RemovedBookmarkIds { get; } = [];
@@ -43,5 +49,7 @@ public sealed class RunResult
     /// <summary>Bookmarks made by this burst that wait on a child workflow the runtime must start.</summary>
     public IEnumerable<Bookmark> ChildStarts => CreatedBookmarks.Where(b => b.ChildInstanceId is not null);
 
-    internal static RunResult Refused(RunOutcome outcome, string message, string? field = null) => new() { Outcome = outcome, Message = message, Field = field };
+    internal static RunResult Refused(RunOutcome outcome, string message, string? field = null,
+        IReadOnlyDictionary<string, string[]>? errors = null) =>
+        new() { Outcome = outcome, Message = message, Field = field, Errors = errors };
 }

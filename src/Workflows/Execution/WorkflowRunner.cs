@@ -94,7 +94,7 @@ public sealed class WorkflowRunner(ExpressionEngine expressions, TimeProvider ti
         }
         catch (InvalidResumePayloadException e)
         {
-            return RunResult.Refused(RunOutcome.Rejected, e.Message, e.Field);
+            return RunResult.Refused(RunOutcome.Rejected, e.Message, e.Field, e.Errors);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

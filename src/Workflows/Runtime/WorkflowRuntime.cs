@@ -4,8 +4,14 @@ using Microsoft.Extensions.Logging;
 
 namespace AfterSales.Workflows.Runtime;
 
-/// <summary>The answer to a runtime call: what happened and the instance as it is now (null when not found).</summary>
-public sealed record RuntimeResult(RunOutcome Outcome, WorkflowInstance? Instance, string? Message = null, string? Field = null)
+/// <summary>
+/// The answer to a runtime call: what happened and the instance as it is now (null when not found). A refused resume
+/// names the field (<see cref="Field"/>) and, when the activity checked several, each with its messages
+/// (<see cref="Errors"/>).
+/// </summary>
+public sealed record RuntimeResult(
+    RunOutcome Outcome, WorkflowInstance? Instance, string? Message = null, string? Field = null,
+    IReadOnlyDictionary<string, string[]>? Errors = null)
 {
     public bool Succeeded => Outcome == RunOutcome.Ran;
 }
@@ -83,7 +89,8 @@ public sealed class WorkflowRuntime(
         }, cancellationToken);
         if (!found) return new RuntimeResult(RunOutcome.InstanceNotFound, null, $"no workflow instance '{instanceId}'", "instanceId");
         var (burst, saved) = value;
-        if (burst.Outcome != RunOutcome.Ran) return new RuntimeResult(burst.Outcome, saved, burst.Message, burst.Field);
+        if (burst.Outcome != RunOutcome.Ran)
+            return new RuntimeResult(burst.Outcome, saved, burst.Message, burst.Field, burst.Errors);
         return new RuntimeResult(RunOutcome.Ran, await FollowUpAsync(saved, burst, cancellationToken));
     }
 

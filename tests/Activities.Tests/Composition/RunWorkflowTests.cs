@@ -12,7 +12,7 @@ public sealed class RunWorkflowTests
     [Fact]
     public async Task RunWorkflow_StartsTheChild_AndWaitsForIt()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         engine.Store.Publish(InspectionChild());
 
         var parent = await engine.StartAsync(Parent("inspection"), correlationId: "RMA-1");
@@ -30,7 +30,7 @@ public sealed class RunWorkflowTests
     [Fact]
     public async Task RunWorkflow_ContinuesWithTheChildsOutput_WhenTheChildsTaskIsCompleted()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         engine.Store.Publish(InspectionChild());
         var started = await engine.StartAsync(Parent("inspection"), correlationId: "RMA-1");
         var childId = started.Bookmarks[0].ChildInstanceId!;
@@ -50,7 +50,7 @@ public sealed class RunWorkflowTests
     [Fact]
     public async Task RunWorkflow_OfAChildThatEndsAtOnce_ContinuesWithinTheSameStart()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         engine.Store.Publish(new WorkflowBuilder("quick")
             .Input("sku", "String")
             .Input("quantity", "Number")
@@ -69,7 +69,7 @@ public sealed class RunWorkflowTests
     [Fact]
     public async Task RunWorkflow_TakesCancelled_WhenTheChildIsCancelled()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         engine.Store.Publish(InspectionChild());
         var started = await engine.StartAsync(Parent("inspection"), correlationId: "RMA-1");
         var childId = started.Bookmarks[0].ChildInstanceId!;
@@ -86,7 +86,7 @@ public sealed class RunWorkflowTests
     [Fact]
     public async Task RunWorkflow_OfADefinitionNotPublished_FaultsTheParentWithAnIncidentSayingSo()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
 
         var started = await engine.StartAsync(Parent("missing"), correlationId: "RMA-1");
 
@@ -104,7 +104,7 @@ public sealed class RunWorkflowTests
     [Fact]
     public async Task RunWorkflow_FaultedForAMissingChild_StartsTheChildOnRetry_OnceItIsPublished()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(Parent("inspection"), correlationId: "RMA-1");
         engine.Store.Publish(InspectionChild());
 
@@ -120,7 +120,7 @@ public sealed class RunWorkflowTests
     [Fact]
     public async Task RunWorkflow_OfAChildRefusingTheInput_FaultsTheParentWithTheReason()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         engine.Store.Publish(new WorkflowBuilder("needs-serial")
             .Input("serial", "String", required: true)
             .Activity("start", "Start")
@@ -136,7 +136,7 @@ public sealed class RunWorkflowTests
     [Fact]
     public async Task ParentEndingOnAnotherBranch_CancelsTheChild()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         engine.Store.Publish(InspectionChild());
         var started = await engine.StartAsync(new WorkflowBuilder("parent-ends-early")
             .Activity("start", "Start")

@@ -12,7 +12,7 @@ public sealed class DecisionTests
     [InlineData(8, "False")]
     public async Task Decision_TakesTheBranchTheConditionNames(int hosts, string branch)
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
 
         var instance = await engine.StartAsync(Branching("variables.hosts < 5"), new JsonObject { ["hosts"] = hosts });
 
@@ -34,7 +34,7 @@ public sealed class DecisionTests
     [InlineData("({})", "True")]
     public async Task Decision_TreatsANonBooleanResultAsJavaScriptTruthiness(string condition, string branch)
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
 
         var instance = await engine.StartAsync(Branching(condition));
 

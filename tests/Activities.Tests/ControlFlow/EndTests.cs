@@ -12,7 +12,7 @@ public sealed class EndTests
     [Fact]
     public async Task End_FinishesTheWorkflow_WithItsOutput()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("end-output")
             .Variable("rma", "String", "RMA-1")
             .Activity("start", "Start")
@@ -32,7 +32,7 @@ public sealed class EndTests
     [Fact]
     public async Task End_CancelsTheTaskAnotherBranchSuspendedOn_InTheSameRun()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("end-cancels-task")
             .Activity("start", "Start")
             .Activity("fork", "Fork", Expr.Lit("branches", Expr.List("Task", "Stop")))
@@ -55,7 +55,7 @@ public sealed class EndTests
     [Fact]
     public async Task End_ReachedInALaterRun_CancelsTheBookmarksOtherBranchesStillWaitOn()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("end-cancels-later")
             .Activity("start", "Start")
             .Activity("fork", "Fork", Expr.Lit("branches", Expr.List("Task", "Close")))
@@ -85,7 +85,7 @@ public sealed class EndTests
     [Fact]
     public async Task End_DropsStepsOtherBranchesHadScheduled()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("end-drops-steps")
             .Variable("touched", "Boolean", false)
             .Activity("start", "Start")

@@ -9,7 +9,7 @@ public sealed class ForkTests
     [Fact]
     public async Task Fork_TakesEveryBranch_InTheOrderTheyAreNamed()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("fork-all")
             .Variable("trail", "String", "")
             .Activity("start", "Start")
@@ -33,7 +33,7 @@ public sealed class ForkTests
     [Fact]
     public async Task Fork_OffersItsBranchesAsOutcomes_SoAConnectionFromAnotherPortIsRejected()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("fork-bad-port")
             .Activity("start", "Start")
             .Activity("fork", "Fork", Expr.Lit("branches", Expr.List("Mail", "Stock")))

@@ -15,7 +15,7 @@ public sealed class JoinTests
     [Fact]
     public async Task WaitAll_ContinuesOnce_AfterBothBranchesArrive()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(TwoTasksJoined(Join.WaitAll), correlationId: "RMA-1");
         var (inspect, refund) = (TaskBookmark(started, "inspect"), TaskBookmark(started, "refund"));
 
@@ -38,7 +38,7 @@ public sealed class JoinTests
     [Fact]
     public async Task WaitAny_ContinuesOnTheFirstArrival_AndCancelsTheOtherBranchesBookmark()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(TwoTasksJoined(Join.WaitAny), correlationId: "RMA-1");
         var (inspect, refund) = (TaskBookmark(started, "inspect"), TaskBookmark(started, "refund"));
 
@@ -57,7 +57,7 @@ public sealed class JoinTests
     [Fact]
     public async Task WaitAny_ContinuesOnce_WhenBothBranchesArriveInTheSameRun()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("join-any-same-run")
             .Variable("after", "Number", 0)
             .Activity("start", "Start")

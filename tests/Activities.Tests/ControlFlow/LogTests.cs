@@ -14,7 +14,7 @@ public sealed class LogTests
     [Fact]
     public async Task Log_RecordsTheMessageRenderedFromLiquid_InTheJournal()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
 
         var instance = await engine.StartAsync(Logging("Information"), new JsonObject { ["customer"] = "ACME" });
 
@@ -28,7 +28,7 @@ public sealed class LogTests
     public async Task Log_WritesTheMessageToTheApplicationLog_AtTheLevelGiven()
     {
         var logged = new CapturingLoggerProvider();
-        using var engine = new TestEngine(b => b.Services.AddSingleton<ILoggerProvider>(logged));
+        using var engine = new TestEngine(b => b.AddCoreActivities().Services.AddSingleton<ILoggerProvider>(logged));
 
         var instance = await engine.StartAsync(Logging("Warning"), new JsonObject { ["customer"] = "ACME" });
 

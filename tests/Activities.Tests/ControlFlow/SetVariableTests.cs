@@ -9,7 +9,7 @@ public sealed class SetVariableTests
     [Fact]
     public async Task SetVariable_StoresALiteralValue()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("set-literal")
             .Variable("channel", "String", "web")
             .Activity("start", "Start")
@@ -26,7 +26,7 @@ public sealed class SetVariableTests
     [Fact]
     public async Task SetVariable_StoresTheResultOfJavaScript_AndTheNextStepSeesIt()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("set-js")
             .Variable("price", "Number", 12.5)
             .Variable("quantity", "Number", 4)
@@ -49,7 +49,7 @@ public sealed class SetVariableTests
     [Fact]
     public async Task SetVariable_OfAnUndeclaredVariable_FaultsTheInstanceWithAnIncidentNamingIt()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("set-undeclared")
             .Variable("total", "Number", 0)
             .Activity("start", "Start")
@@ -71,7 +71,7 @@ public sealed class SetVariableTests
     [Fact]
     public async Task SetVariable_WithAValueNotOfTheDeclaredType_FaultsTheInstance_AndKeepsTheOldValue()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("set-wrong-type")
             .Variable("total", "Number", 7)
             .Activity("start", "Start")

@@ -9,7 +9,7 @@ public sealed class StartTests
     [Fact]
     public async Task Start_ContinuesOnDone_SoTheStepAfterItRunsFirst()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("start-done")
             .Variable("reached", "Boolean", false)
             .Activity("start", "Start")
@@ -28,7 +28,7 @@ public sealed class StartTests
     [Fact]
     public async Task AFlowchartWithTwoStarts_DoesNotRun()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("two-starts")
             .Activity("start", "Start")
             .Activity("start2", "Start")

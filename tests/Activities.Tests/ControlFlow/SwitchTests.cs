@@ -12,7 +12,7 @@ public sealed class SwitchTests
     [InlineData(30, "Large")]
     public async Task Switch_TakesTheCaseTheValueNames(int sets, string branch)
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
 
         var instance = await engine.StartAsync(Sizing("variables.sets < 10 ? 'Small' : 'Large'"), new JsonObject { ["sets"] = sets });
 
@@ -27,7 +27,7 @@ public sealed class SwitchTests
     [InlineData("null")]
     public async Task Switch_TakesDefault_WhenTheValueIsNoCase(string value)
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
 
         var instance = await engine.StartAsync(Sizing(value));
 
@@ -38,7 +38,7 @@ public sealed class SwitchTests
     [Fact]
     public async Task Switch_OffersTheCasesAndDefaultAsOutcomes_SoAConnectionFromAnotherPortIsRejected()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("switch-bad-port")
             .Activity("start", "Start")
             .Activity("size", "Switch", Expr.Lit("value", "Small"), Expr.Lit("cases", Expr.List("Small", "Large")))

@@ -13,7 +13,7 @@ public sealed class HumanTaskFormTests
     [Fact]
     public async Task Resume_WithValidFormData_CompletesTheTask_AndStoresTheData()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(Requisition(), correlationId: "AS-1");
 
         var resumed = await engine.Runtime.ResumeAsync(started.Id, started.Bookmarks[0].Id, Payload(FormExamples.Get("MaterialRequisition")));
@@ -27,7 +27,7 @@ public sealed class HumanTaskFormTests
     [Fact]
     public async Task Resume_RefusesDataThatDoesNotFitTheForm_NamingTheFieldsPath_AndChangesNothing()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(Requisition(), correlationId: "AS-1");
         var journalBefore = await engine.JournalAsync(started.Id);
         var form = FormExamples.Get("MaterialRequisition");
@@ -42,7 +42,7 @@ public sealed class HumanTaskFormTests
     [Fact]
     public async Task Resume_ReportsEveryProblem_AndNamesTheFirstField()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(Requisition(), correlationId: "AS-1");
         var journalBefore = await engine.JournalAsync(started.Id);
         var form = FormExamples.Get("MaterialRequisition");
@@ -60,7 +60,7 @@ public sealed class HumanTaskFormTests
     [InlineData("\"two boards\"", "must be an object")]
     public async Task Resume_RefusesAMissingOrMalformedForm(string? formJson, string message)
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(Requisition(), correlationId: "AS-1");
         var journalBefore = await engine.JournalAsync(started.Id);
 
@@ -73,7 +73,7 @@ public sealed class HumanTaskFormTests
     [Fact]
     public async Task Execute_OfATaskNamingAFormThatIsNone_Faults_ListingTheForms()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
 
         var instance = await engine.StartAsync(Requisition("RequisitionForm"), correlationId: "AS-1");
 
@@ -85,7 +85,7 @@ public sealed class HumanTaskFormTests
     [Fact]
     public async Task Resume_OfATaskWithoutAForm_TakesAnyData()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(new WorkflowBuilder("no-form")
             .Variable("requisition", "Object")
             .Activity("start", "Start")

@@ -23,7 +23,7 @@ public sealed class HumanTaskReasonTests
     [InlineData("   ")]
     public async Task Resume_RefusesAnOutcomeThatNeedsAReason_WithoutOne_AndLeavesTheTaskPending(string? reason)
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(Review(), correlationId: "RG-1");
         var form = reason is null ? new JsonObject() : new JsonObject { ["reason"] = reason };
 
@@ -37,7 +37,7 @@ public sealed class HumanTaskReasonTests
     [Fact]
     public async Task Resume_TakesAnOutcomeThatNeedsAReason_WhenOneIsGiven_AndOtherOutcomesWithoutOne()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var rejected = await engine.StartAsync(Review(), correlationId: "RG-1");
         var accepted = await engine.StartAsync(Review(), correlationId: "RG-2");
 

@@ -13,7 +13,7 @@ public sealed class HumanTaskTests
     [Fact]
     public async Task Execute_SuspendsOnABookmarkWhosePayloadDescribesTheTask()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
 
         var instance = await engine.StartAsync(Approval(), new JsonObject { ["customer"] = "ACME" }, "RMA-1");
 
@@ -37,7 +37,7 @@ public sealed class HumanTaskTests
     [Fact]
     public async Task Execute_WithoutUserFormOrDueTime_LeavesThemEmptyInThePayload()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var definition = new WorkflowBuilder("task-minimal")
             .Activity("start", "Start")
             .Activity("task", "HumanTask", Expr.Lit("role", "warehouse"), Expr.Lit("title", "Inspect the goods"))
@@ -56,7 +56,7 @@ public sealed class HumanTaskTests
     [InlineData("Reject", "rejected")]
     public async Task Resume_WithAnOfferedOutcome_TakesThatBranch_AndStoresOutcomeFormAndUser(string outcome, string result)
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(Approval(), new JsonObject { ["customer"] = "ACME" }, "RMA-1");
 
         var resumed = await engine.Runtime.ResumeAsync(started.Id, started.Bookmarks[0].Id, new JsonObject
@@ -81,7 +81,7 @@ public sealed class HumanTaskTests
     [Fact]
     public async Task Resume_RefusesAnOutcomeTheTaskDoesNotOffer_AndLeavesTheBookmarkPending()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(Approval(), new JsonObject { ["customer"] = "ACME" }, "RMA-1");
         var journalBefore = await engine.JournalAsync(started.Id);
 
@@ -99,7 +99,7 @@ public sealed class HumanTaskTests
     [InlineData("""{"outcome":"Approve","user":42}""", "user")]
     public async Task Resume_RefusesAMalformedPayload_AndLeavesTheBookmarkPending(string payload, string field)
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(Approval(), new JsonObject { ["customer"] = "ACME" }, "RMA-1");
         var journalBefore = await engine.JournalAsync(started.Id);
 
@@ -112,7 +112,7 @@ public sealed class HumanTaskTests
     [Fact]
     public async Task Resume_OfATaskAlreadyCompleted_AnswersBookmarkNotFound_AndChangesNothing()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(Approval(), new JsonObject { ["customer"] = "ACME" }, "RMA-1");
         var bookmarkId = started.Bookmarks[0].Id;
         Assert.True((await engine.Runtime.ResumeAsync(started.Id, bookmarkId, new JsonObject { ["outcome"] = "Approve", ["form"] = FormExamples.Get("ReturnForm") })).Succeeded);

@@ -110,7 +110,7 @@ internal sealed class CaseProcess : IDisposable
     /// <summary>The tasks that appeared, as <c>role:activity</c>, in order.</summary>
     public IReadOnlyList<string> Tasks => Recorder.Tasks.Select(t => t.ToString()).ToList();
 
-    public IReadOnlyList<ICaseEffect> Effects => Recorder.Effects.Cast<ICaseEffect>().ToList();
+    public IReadOnlyList<ICaseEffect> Effects => Recorder.Effects.OfType<ICaseEffect>().ToList();
     public IReadOnlyList<T> EffectsOf<T>() => Recorder.Effects.OfType<T>().ToList();
     public IReadOnlyList<MailRequested> Mails => EffectsOf<MailRequested>();
     public IReadOnlyList<string> Statuses => EffectsOf<CaseStatusChanged>().Select(s => s.Status).ToList();

@@ -11,7 +11,7 @@ public sealed class WaitForSignalTests
     [Fact]
     public async Task Signal_WithTheRightNameAndKey_ResumesIt_AndStoresThePayloadInTheBoundVariable()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(WaitForReply(Expr.Js("correlationKey", "variables.ticket")), new JsonObject { ["ticket"] = "T-42" }, "RMA-1");
         Assert.Equal((SignalBookmark.Name("customer-replied"), "T-42"), (Assert.Single(started.Bookmarks).Name, started.Bookmarks[0].Key));
 
@@ -29,7 +29,7 @@ public sealed class WaitForSignalTests
     [InlineData("goods-received", "T-42")]
     public async Task Signal_WithAnotherKeyOrName_ResumesNothing(string signal, string key)
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(WaitForReply(Expr.Js("correlationKey", "variables.ticket")), new JsonObject { ["ticket"] = "T-42" });
 
         Assert.Equal(0, await engine.Runtime.SignalAsync(signal, key, new JsonObject { ["text"] = "hello" }));
@@ -44,7 +44,7 @@ public sealed class WaitForSignalTests
     [Fact]
     public async Task Signal_WithoutAKeyInput_WaitsOnTheInstancesCorrelationId()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var first = await engine.StartAsync(WaitForReply(), correlationId: "RMA-1");
         var second = await engine.StartAsync(WaitForReply(), correlationId: "RMA-2");
         Assert.Equal("RMA-1", Assert.Single(first.Bookmarks).Key);

@@ -13,7 +13,7 @@ public sealed class DelayTests
     [InlineData("1h30m", 90 * 60)]
     public async Task Delay_WaitsOnATimerBookmarkDueTheDurationFromNow(string duration, int seconds)
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var startedAt = engine.Time.GetUtcNow();
 
         var instance = await engine.StartAsync(Delayed(duration));
@@ -28,7 +28,7 @@ public sealed class DelayTests
     [Fact]
     public async Task ResumeDueTimers_BeforeTheDueTime_ResumesNothing()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(Delayed("10s"));
         engine.Time.Advance(TimeSpan.FromSeconds(9));
 
@@ -45,7 +45,7 @@ public sealed class DelayTests
     [InlineData("PT2H", 2 * 3600)]
     public async Task ResumeDueTimers_OnceTheDueTimeIsReached_ResumesTheDelay_AndTheWorkflowContinues(string duration, int seconds)
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(Delayed(duration));
         engine.Time.Advance(TimeSpan.FromSeconds(seconds));
 
@@ -63,7 +63,7 @@ public sealed class DelayTests
     [Fact]
     public async Task Delay_OfZero_ContinuesAtOnce()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
 
         var instance = await engine.StartAsync(Delayed("0s"));
 

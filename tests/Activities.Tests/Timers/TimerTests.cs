@@ -11,7 +11,7 @@ public sealed class TimerTests
     [Fact]
     public async Task Timer_AtAMomentInThePast_ContinuesAtOnce()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
 
         var instance = await engine.StartAsync(WaitUntilFollowUp(), new JsonObject { ["followUpAt"] = "2026-11-23T08:59:59Z" });
 
@@ -23,7 +23,7 @@ public sealed class TimerTests
     [Fact]
     public async Task Timer_AtAFutureMoment_WaitsUntilThen_AndContinuesWhenDue()
     {
-        using var engine = new TestEngine();
+        using var engine = new TestEngine(b => b.AddCoreActivities());
         var started = await engine.StartAsync(WaitUntilFollowUp(), new JsonObject { ["followUpAt"] = "2026-11-24T08:00:00+00:00" });
         var bookmark = Assert.Single(started.Bookmarks);
         Assert.Equal((Delay.BookmarkName, new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)), (bookmark.Name, bookmark.DueAt));

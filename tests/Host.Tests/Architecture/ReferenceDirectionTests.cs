@@ -1,6 +1,7 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
+using AfterSales.TestSupport;
 
 namespace AfterSales.Host.Tests.Architecture;
 
@@ -24,6 +25,15 @@ public sealed class ReferenceDirectionTests
         ["Persistence"] = ["Host"],
         // The case domain (issue 8), once it has a project: it builds on the engine only.
         ["Cases"] = ["Persistence", "Host"],
+    };
+
+    /// <summary>
+    /// A test project → the src projects it must not reach, directly or through another project (TestSupport above all):
+    /// the engine's tests run on their own test activities, so that they test the engine alone.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> TestsMustNotReach = new(StringComparer.Ordinal)
+    {
+        ["Workflows.Tests"] = ["Activities"],
     };
 
     public static TheoryData<string> Projects()
@@ -59,6 +69,44 @@ public sealed class ReferenceDirectionTests
         AssertInward(project, references, dll);
     }
 
+    [Theory]
+    [MemberData(nameof(TestProjects))]
+    public void TestProject_DoesNotReachAProjectItMustNotUse_EvenThroughAnotherProject(string project)
+    {
+        var reached = ProjectsReachedFrom(Path.Combine(RepositoryFolders.Root.FullName, "tests", project, project + ".csproj"));
+
+        var wrong = TestsMustNotReach[project].Where(reached.Contains).ToList();
+        Assert.True(wrong.Count == 0,
+            $"tests/{project} reaches {string.Join(", ", wrong)} through its project references ({string.Join(", ", reached.Order())})");
+    }
+
+    public static TheoryData<string> TestProjects()
+    {
+        var projects = new TheoryData<string>();
+        foreach (var project in TestsMustNotReach.Keys) projects.Add(project);
+        return projects;
+    }
+
+    /// <summary>The names of every project a project file references, followed through the projects it references.</summary>
+    private static HashSet<string> ProjectsReachedFrom(string projectFile)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([Path.GetFullPath(projectFile)]);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.TryPop(out var file))
+        {
+            if (!seen.Add(file)) continue;
+            foreach (var include in XDocument.Load(file).Descendants("ProjectReference")
+                         .Select(r => ((string?)r.Attribute("Include") ?? "").Replace('\\', '/')))
+            {
+                var referenced = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, include));
+                reached.Add(Path.GetFileNameWithoutExtension(referenced));
+                pending.Push(referenced);
+            }
+        }
+        return reached;
+    }
+
     private static void AssertInward(string project, IEnumerable<string> references, string where)
     {
         var forbidden = MustNotReference[project];
@@ -70,29 +118,12 @@ public sealed class ReferenceDirectionTests
     }
 
     private static string ProjectFile(string project) =>
-        Path.Combine(RepositoryRoot.FullName, "src", project, project + ".csproj");
+        Path.Combine(RepositoryFolders.Root.FullName, "src", project, project + ".csproj");
 
-    /// <summary>
-    /// The project's own build output in the configuration these tests were built in (a project the Host does not use
-    /// is not copied into this test's output).
-    /// </summary>
     private static string BuiltAssembly(string project)
     {
-        // …/bin/Release/net10.0
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(RepositoryRoot.FullName, "src", project, "bin", testOutput.Parent!.Name, testOutput.Name,
-            AssemblyPrefix + project + ".dll");
+        var dll = Path.Combine(RepositoryFolders.BuildOutput(project), AssemblyPrefix + project + ".dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first.");
         return dll;
-    }
-
-    private static DirectoryInfo RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "AfterSales.sln"))) return dir;
-            throw new InvalidOperationException($"AfterSales.sln was not found above {AppContext.BaseDirectory}.");
-        }
     }
 }

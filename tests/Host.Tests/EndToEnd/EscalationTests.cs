@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Xml;
+using MimeKit;
 using AfterSales.Host.Tests.Infrastructure;
 using AfterSales.TestSupport.Postgres;
 
@@ -84,6 +85,23 @@ public sealed class EscalationTests(PostgresFixture postgres, EndToEndHost host)
         // The warning is due at 0.75 × firstResponseDue. A machine slow enough to answer after that is right to send it.
         if (respondedAt - receivedAt < FirstResponseDue * 0.75) Assert.Equal(0, complaint.CountMails(Mails.Of("aftersales"), "首次响应即将超时"));
         Assert.Equal("triage", Assert.Single(details["tasks"]!.AsArray())!.Text("activityId"));
+    }
+
+    [Fact]
+    public async Task AWarningMail_LinksToTheCasePage_InItsTextAndInItsHtmlPart()
+    {
+        await ShortenTheLadderAsync();
+        var complaint = await OpenAsync(NewComplaint("肇庆星河五金", "buy@xinghe.example"));
+
+        var warning = await complaint.ExpectMailAsync(Mails.Of("aftersales"), "首次响应即将超时");
+
+        var link = $"{EndToEndHost.PublicBaseUrl}/cases/{complaint.Id}";
+        var alternative = Assert.IsType<MultipartAlternative>(warning.Body);
+        Assert.Equal(["text/plain", "text/html"], alternative.Select(p => p.ContentType.MimeType));
+        Assert.Contains(link, warning.TextBody);
+        Assert.Contains($"<a href=\"{link}\"", warning.HtmlBody);
+        Assert.Contains(complaint.Number, warning.HtmlBody);
+        Assert.Contains("<table role=\"presentation\"", warning.HtmlBody);
     }
 
     /// <summary>As the process owner: the complaint's first response due in 3 s, the second level at 6 s; published.</summary>

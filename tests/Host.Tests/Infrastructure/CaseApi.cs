@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using AfterSales.TestSupport;
 
 namespace AfterSales.Host.Tests.Infrastructure;
 
@@ -11,7 +12,7 @@ internal static class CaseApi
     public const string Tasks = "/api/tasks";
 
     /// <summary>The repository's workflows-json folder, found by walking up from the test assembly.</summary>
-    public static string ProcessFolder { get; } = FindProcessFolder();
+    public static string ProcessFolder => RepositoryFolders.WorkflowsJson;
 
     /// <summary>Publishes every workflow of workflows-json, unless this Host has them already.</summary>
     public static async Task PublishProcessesAsync(this HttpClient client)
@@ -62,14 +63,4 @@ internal static class CaseApi
     }
 
     public static string Text(this JsonNode? node, string name) => node![name]!.GetValue<string>();
-
-    private static string FindProcessFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "workflows-json");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException($"no workflows-json folder above {AppContext.BaseDirectory}");
-    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using AfterSales.TestSupport;
 
 namespace AfterSales.Host.Tests.Infrastructure;
 
@@ -164,13 +165,10 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>The Host as its own build left it (with its runtimeconfig and appsettings), in the configuration the tests were built in.</summary>
     private static string HostDll()
     {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)); // …/bin/Release/net10.0
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "AfterSales.sln"))) root = root.Parent;
-        if (root is null) throw new InvalidOperationException($"AfterSales.sln was not found above {testOutput.FullName}.");
-        var dll = Path.Combine(root.FullName, "src", "Host", "bin", configuration, testOutput.Name, "AfterSales.Host.dll");
-        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: build src/Host in {configuration} first.");
+        var dll = Path.Combine(RepositoryFolders.BuildOutput("Host"), "AfterSales.Host.dll");
+        return File.Exists(dll)
+            ? dll
+            : throw new InvalidOperationException($"{dll} is missing: build src/Host in {RepositoryFolders.Configuration} first.");
     }
 
     private static int FreePort()

@@ -73,6 +73,28 @@ public sealed class SurveyTests(PostgresFixture postgres, HostFixture host) : Ho
         Assert.Contains("已提交过", await (await customer.GetAsync($"/survey/{token}")).Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task GetCase_ShowsTheSurvey_SentAndThenAnswered_WithoutItsToken()
+    {
+        var (caseId, token) = await SurveyedCaseAsync();
+
+        var sent = (await Client.GetJsonAsync($"{CaseApi.Cases}/{caseId}"))["survey"]!;
+        Assert.NotNull(sent["sentAt"]);
+        Assert.Null(sent["answeredAt"]);
+        Assert.Null(sent["rating"]);
+        var answer = new { rating = 3, comment = "还行 OK", wouldRecommend = false };
+        var answering = await AnonymousClient().PostAsJsonAsync($"/api/surveys/{token}", answer);
+        await answering.AssertStatusAsync(HttpStatusCode.Created);
+
+        var details = await Client.GetJsonAsync($"{CaseApi.Cases}/{caseId}");
+        var answered = details["survey"]!;
+        var shown = (answered["rating"]!.GetValue<int>(), answered.Text("comment"),
+            answered["wouldRecommend"]!.GetValue<bool>());
+        Assert.Equal((3, "还行 OK", false), shown);
+        Assert.NotNull(answered["answeredAt"]);
+        Assert.DoesNotContain(token, details.ToJsonString());
+    }
+
     [Theory]
     [InlineData("""{ "rating": 0 }""")]
     [InlineData("""{ "rating": 6 }""")]
@@ -100,6 +122,29 @@ public sealed class SurveyTests(PostgresFixture postgres, HostFixture host) : Ho
 
         await response.AssertProblemAsync(HttpStatusCode.Gone);
         Assert.Contains("已过期", await (await AnonymousClient().GetAsync($"/survey/{token}")).Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(null, null, "zh-CN")]
+    [InlineData("en-US,en;q=0.9", null, "en")]
+    [InlineData("fr-FR, en;q=0.8, zh-CN;q=0.9", null, "zh-CN")]
+    [InlineData("zh-CN,zh;q=0.9", "en", "en")]
+    [InlineData("en", "zh-CN", "zh-CN")]
+    public async Task ThePage_SpeaksTheBrowsersLanguage_UnlessTheSwitchChoseOne(string? acceptLanguage, string? lang,
+        string expected)
+    {
+        var (_, token) = await SurveyedCaseAsync();
+        var query = lang is null ? "" : $"?lang={lang}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/survey/{token}{query}");
+        if (acceptLanguage is not null) request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+
+        var page = await AnonymousClient().SendAsync(request);
+
+        await page.AssertStatusAsync(HttpStatusCode.OK);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains($"<html lang=\"{expected}\"", html);
+        var title = expected == "en" ? "Customer satisfaction survey" : "客户满意度调查";
+        Assert.Contains($"<title>{title}</title>", html);
     }
 
     [Fact]

@@ -131,6 +131,22 @@ public sealed class TaskTests(PostgresFixture postgres, HostFixture host) : Host
         await (await Client.PostAsJsonAsync(url, new JsonObject { ["outcome"] = "Done", ["form"] = ServiceReport(number) })).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task ATaskResumedThroughTheInstanceApi_IsCompleted_WithItsWholeForm()
+    {
+        var (_, task) = await OpenCaseAsync();
+        // Longer than the journal keeps of a value (1,024 characters): the task row must not depend on the journal.
+        var form = new JsonObject { ["note"] = new string('x', 5000) };
+
+        var resumed = await Client.PostAsJsonAsync(Api.ResumeUrl(task.Text("instanceId"), task.Text("id")),
+            new JsonObject { ["outcome"] = "Done", ["user"] = "tester", ["form"] = form });
+
+        await resumed.AssertStatusAsync(HttpStatusCode.OK);
+        var completed = await Client.GetJsonAsync($"{CaseApi.Tasks}/{task.Text("id")}");
+        Assert.Equal(("completed", "Done", "tester"), (completed.Text("status"), completed.Text("outcome"), completed.Text("completedBy")));
+        Assert.Equal(5000, completed["formData"].Text("note").Length);
+    }
+
     private async Task<(string CaseId, JsonNode Task)> OpenCaseAsync()
     {
         await Client.PublishProcessesAsync();

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using AfterSales.Cases;
 using AfterSales.Cases.Mail;
 using AfterSales.Persistence.Cases;
-using AfterSales.Persistence.Tasks;
 using AfterSales.Persistence.Tests.Infrastructure;
 using AfterSales.Persistence.Users;
 using AfterSales.TestSupport.Postgres;
@@ -81,8 +80,7 @@ public sealed class CaseProjectionTests(PostgresFixture postgres) : DatabaseTest
         Time.Advance(TimeSpan.FromMinutes(30));
 
         var form = new JsonObject { ["note"] = new string('x', 2000) };
-        using (TaskCompletionScope.Begin(taskId, "alice", form))
-            Assert.True((await Host.Runtime.ResumeAsync(instance.Id, taskId, new JsonObject { ["outcome"] = "Done", ["user"] = "alice", ["form"] = form.DeepClone() })).Succeeded);
+        Assert.True((await Host.Runtime.ResumeAsync(instance.Id, taskId, new JsonObject { ["outcome"] = "Done", ["user"] = "alice", ["form"] = form.DeepClone() })).Succeeded);
 
         await using var db = Host.CreateDbContext();
         var task = await db.Tasks.AsNoTracking().SingleAsync();
@@ -111,7 +109,7 @@ public sealed class CaseProjectionTests(PostgresFixture postgres) : DatabaseTest
     }
 
     [Fact]
-    public async Task CompletingATask_WithoutAScope_TakesOutcomeFormAndUserFromTheJournal()
+    public async Task CompletingATask_RecordsTheOutcomeFormAndUserItWasResumedWith()
     {
         await PublishAsync(Handles("handle"));
         var instance = await OpenAsync("handle");
@@ -197,6 +195,23 @@ public sealed class CaseProjectionTests(PostgresFixture postgres) : DatabaseTest
 
         var sla = (await Host.Services.GetRequiredService<CaseQueries>().GetAsync(CaseId))!.Sla;
         Assert.Equal((false, "PT1H"), (sla.Met, sla.BreachedBy));
+    }
+
+    [Fact]
+    public async Task AMailToStaff_EndsWithALinkToTheCasePage_AndAMailToTheCustomerHasNone()
+    {
+        await AddUsersAsync(("boss", "boss@example.com", ["gm"]));
+        await PublishAsync(Handles("handle"));
+        var instance = await OpenAsync("handle");
+
+        var now = Time.GetUtcNow();
+        await ApplyAsync(instance.Id, new MailRequested("m1", CaseId, ["role:gm"], "Late", "Case is late.\n", now));
+        await ApplyAsync(instance.Id, new MailRequested("m2", CaseId, ["customer", "role:gm"], "Sorry", "Sorry.", now));
+
+        await using var db = Host.CreateDbContext();
+        var bodies = await db.MailOutbox.AsNoTracking().OrderBy(m => m.Id).Select(m => m.Body).ToListAsync();
+        Assert.Equal(["Case is late.\n\n打开案件 / Open the case: http://localhost:5080/cases/case-1\n", "Sorry."],
+            bodies);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AfterSales.Activities;
 using AfterSales.Workflows;
 using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Execution;
@@ -10,14 +9,17 @@ using Xunit;
 
 namespace AfterSales.TestSupport.Engine;
 
-/// <summary>The real engine with the core activities, an in-memory store and a fake clock.</summary>
+/// <summary>
+/// The real engine with an in-memory store and a fake clock, and the activities <c>configure</c> adds: Activities.Tests
+/// adds the core ones (<c>AddCoreActivities</c>), Workflows.Tests its own small stand-ins, so the engine is tested alone.
+/// </summary>
 public sealed class TestEngine : IDisposable
 {
     public TestEngine(Action<WorkflowsBuilder>? configure = null, Action<WorkflowsOptions>? options = null)
     {
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<TimeProvider>(Time);
-        var builder = services.AddAfterSalesWorkflows(options).AddCoreActivities().UseInMemoryStore();
+        var builder = services.AddAfterSalesWorkflows(options).UseInMemoryStore();
         configure?.Invoke(builder);
         Services = services.BuildServiceProvider();
     }

@@ -1,11 +1,12 @@
 using AfterSales.TestSupport.Engine;
+using AfterSales.Workflows.Tests.TestActivities;
 using AfterSales.Workflows.Definitions;
 
 namespace AfterSales.Workflows.Tests.Definitions;
 
 public sealed class ValidationTests : IDisposable
 {
-    private readonly TestEngine _engine = new();
+    private readonly TestEngine _engine = new(b => b.AddTestActivities());
 
     public void Dispose() => _engine.Dispose();
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AfterSales.TestSupport.Engine;
+using AfterSales.Workflows.Tests.TestActivities;
 using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Execution;
 using AfterSales.Workflows.Runtime;
@@ -8,7 +9,7 @@ namespace AfterSales.Workflows.Tests.Execution;
 
 public sealed class BookmarkTests : IDisposable
 {
-    private readonly TestEngine _engine = new();
+    private readonly TestEngine _engine = new(b => b.AddTestActivities());
 
     public void Dispose() => _engine.Dispose();
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AfterSales.TestSupport.Engine;
+using AfterSales.Workflows.Tests.TestActivities;
 using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Execution;
 
@@ -7,7 +8,7 @@ namespace AfterSales.Workflows.Tests.Execution;
 
 public sealed class EffectTests : IDisposable
 {
-    private readonly TestEngine _engine = new(b => b.AddActivity<Announce>());
+    private readonly TestEngine _engine = new(b => b.AddTestActivities().AddActivity<Announce>());
 
     public void Dispose() => _engine.Dispose();
 

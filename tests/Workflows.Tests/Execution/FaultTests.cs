@@ -1,4 +1,5 @@
 using AfterSales.TestSupport.Engine;
+using AfterSales.Workflows.Tests.TestActivities;
 using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Execution;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ public sealed class FaultTests : IDisposable
 {
     private readonly TestEngine _engine = new(b =>
     {
-        b.AddActivity<Flaky>();
+        b.AddTestActivities().AddActivity<Flaky>();
         b.Services.AddSingleton<FlakySwitch>();
     });
 

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using AfterSales.TestSupport.Engine;
+using AfterSales.Workflows.Tests.TestActivities;
 using AfterSales.Workflows.Definitions;
 
 namespace AfterSales.Workflows.Tests.Execution;
 
 public sealed class JournalTests : IDisposable
 {
-    private readonly TestEngine _engine = new();
+    private readonly TestEngine _engine = new(b => b.AddTestActivities());
 
     public void Dispose() => _engine.Dispose();
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AfterSales.TestSupport.Engine;
+using AfterSales.Workflows.Tests.TestActivities;
 using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Expressions;
 
@@ -7,7 +8,7 @@ namespace AfterSales.Workflows.Tests.Expressions;
 
 public sealed class SandboxTests : IDisposable
 {
-    private readonly TestEngine _engine = new(b => b.AddGlobal<CaseGlobal>(), o => o.JavaScript = new JavaScriptLimits
+    private readonly TestEngine _engine = new(b => b.AddTestActivities().AddGlobal<CaseGlobal>(), o => o.JavaScript = new JavaScriptLimits
     {
         Timeout = TimeSpan.FromMilliseconds(300),
         MemoryBytes = 4 * 1024 * 1024,
@@ -35,7 +36,7 @@ public sealed class SandboxTests : IDisposable
     public async Task AScriptThatBreaksALimit_FaultsItsActivity_WithAClearMessage(string script, string expected, int timeoutMs)
     {
         // Only the limit under test may trip: on a loaded machine a short time limit would beat the memory limit.
-        using var engine = new TestEngine(b => b.AddGlobal<CaseGlobal>(), o => o.JavaScript = new JavaScriptLimits
+        using var engine = new TestEngine(b => b.AddTestActivities().AddGlobal<CaseGlobal>(), o => o.JavaScript = new JavaScriptLimits
         {
             Timeout = TimeSpan.FromMilliseconds(timeoutMs),
             MemoryBytes = 4 * 1024 * 1024,
@@ -54,7 +55,7 @@ public sealed class SandboxTests : IDisposable
     [Fact]
     public async Task AScriptThatRunsTooManyStatements_Faults()
     {
-        using var engine = new TestEngine(options: o => o.JavaScript = new JavaScriptLimits { MaxStatements = 1000 });
+        using var engine = new TestEngine(b => b.AddTestActivities(), o => o.JavaScript = new JavaScriptLimits { MaxStatements = 1000 });
         var definition = new WorkflowBuilder("count").Variable("x", "Any").Activity("start", "Start")
             .Activity("set", "SetVariable", Expr.Lit("variable", "x"), Expr.Js("value", "var i = 0; for (;;) { i++; }"))
             .Connect("start", "set").Build();
@@ -117,7 +118,7 @@ public sealed class SandboxTests : IDisposable
     [Fact]
     public async Task AGlobalHoldingADateValue_ReadsAsText_InScriptsAndTemplates()
     {
-        using var engine = new TestEngine(b => b.AddGlobal<DatedGlobal>());
+        using var engine = new TestEngine(b => b.AddTestActivities().AddGlobal<DatedGlobal>());
         var definition = new WorkflowBuilder("dated").Variable("js", "String").Variable("liquid", "String").Activity("start", "Start")
             .Activity("js", "SetVariable", Expr.Lit("variable", "js"), Expr.Js("value", "dated.at"))
             .Activity("liquid", "SetVariable", Expr.Lit("variable", "liquid"), Expr.Liquid("value", "{{ dated.at }}"))

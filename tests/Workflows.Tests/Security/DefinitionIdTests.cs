@@ -1,4 +1,5 @@
 using AfterSales.TestSupport.Engine;
+using AfterSales.Workflows.Tests.TestActivities;
 using AfterSales.Workflows.Definitions;
 
 namespace AfterSales.Workflows.Tests.Security;
@@ -6,7 +7,7 @@ namespace AfterSales.Workflows.Tests.Security;
 /// <summary>Issue 7, finding 11: a 100,000-character definition id was saved and came back in a 100 KB Location header.</summary>
 public sealed class DefinitionIdTests : IDisposable
 {
-    private readonly TestEngine _engine = new();
+    private readonly TestEngine _engine = new(b => b.AddTestActivities());
 
     public void Dispose() => _engine.Dispose();
 

@@ -1,4 +1,5 @@
 using AfterSales.TestSupport.Engine;
+using AfterSales.Workflows.Tests.TestActivities;
 using AfterSales.Workflows.Definitions;
 
 namespace AfterSales.Workflows.Tests.Security;
@@ -12,7 +13,7 @@ internal static class SandboxStep
     public static async Task<WorkflowInstance> RunAsync(
         string resultType, (string, ExpressionSpec) value, Action<WorkflowsOptions> options)
     {
-        using var engine = new TestEngine(options: options);
+        using var engine = new TestEngine(b => b.AddTestActivities(), options);
         var definition = new WorkflowBuilder("sandbox").Variable("result", resultType).Activity("start", "Start")
             .Activity("set", "SetVariable", Expr.Lit("variable", "result"), value)
             .Connect("start", "set").Build();

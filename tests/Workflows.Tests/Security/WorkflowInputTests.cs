@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AfterSales.TestSupport.Engine;
+using AfterSales.Workflows.Tests.TestActivities;
 using AfterSales.Workflows.Definitions;
 using AfterSales.Workflows.Execution;
 
@@ -11,7 +12,7 @@ namespace AfterSales.Workflows.Tests.Security;
 /// </summary>
 public sealed class WorkflowInputTests : IDisposable
 {
-    private readonly TestEngine _engine = new();
+    private readonly TestEngine _engine = new(b => b.AddTestActivities());
 
     public void Dispose() => _engine.Dispose();
 

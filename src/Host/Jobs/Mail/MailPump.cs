@@ -1,3 +1,4 @@
+using AfterSales.Persistence.Mail;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ namespace AfterSales.Host.Jobs.Mail;
 /// claim the same row) and enqueues one <see cref="SendMailJob"/> each. A claim lapses after
 /// <see cref="JobsOptions.MailClaimTimeout"/>, so a row whose job was lost (a Host died before enqueueing it) is claimed again.
 /// </summary>
-internal sealed class MailPump(MailOutbox outbox, IBackgroundJobClient jobs, IOptions<JobsOptions> options, TimeProvider time, ILogger<MailPump> logger)
+internal sealed class MailPump(MailOutboxStore outbox, IBackgroundJobClient jobs, IOptions<JobsOptions> options,
+    TimeProvider time, ILogger<MailPump> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

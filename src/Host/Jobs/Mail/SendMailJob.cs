@@ -1,4 +1,5 @@
 using AfterSales.Activities.Mail;
+using AfterSales.Persistence.Mail;
 using Microsoft.Extensions.Options;
 
 namespace AfterSales.Host.Jobs.Mail;
@@ -15,7 +16,8 @@ namespace AfterSales.Host.Jobs.Mail;
 /// says <c>sent</c> or the Host stops.
 /// </para>
 /// </summary>
-internal sealed class SendMailJob(MailOutbox outbox, IMailSender sender, IOptions<JobsOptions> options, TimeProvider time, ILogger<SendMailJob> logger)
+internal sealed class SendMailJob(MailOutboxStore outbox, IMailSender sender, IOptions<JobsOptions> options,
+    TimeProvider time, ILogger<SendMailJob> logger)
 {
     public static string MessageId(long id) => $"<outbox-{id}@aftersales>";
 
@@ -40,7 +42,12 @@ internal sealed class SendMailJob(MailOutbox outbox, IMailSender sender, IOption
         if (mail.CaseId is not null) headers["X-AfterSales-Case"] = mail.CaseId;
         try
         {
-            await sender.SendAsync(new MailMessageRequest(mail.Recipients, mail.Subject, mail.Body) { MessageId = messageId, Headers = headers }, cancellationToken);
+            // The HTML part is the text's twin, made at each send: the outbox keeps one body.
+            var message = new MailMessageRequest(mail.Recipients, mail.Subject, mail.Body)
+            {
+                HtmlBody = MailHtml.Render(mail.Subject, mail.Body), MessageId = messageId, Headers = headers,
+            };
+            await sender.SendAsync(message, cancellationToken);
         }
         catch (ArgumentException e)
         {

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using AfterSales.Host.Jobs.Mail;
+using AfterSales.Persistence.Mail;
+using AfterSales.Persistence.Reports;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace AfterSales.Host.Jobs.Reports;
 
@@ -12,8 +12,8 @@ namespace AfterSales.Host.Jobs.Reports;
 /// <c>monthly-statistics:2026-11</c>). Cost kinds map to the lines of the company's report in <see cref="Lines"/>;
 /// a kind it does not know is counted under "other" and in the total.
 /// </summary>
-internal sealed class MonthlyStatisticsJob(JobsDatabase database, MailOutbox outbox, IOptions<JobsOptions> options, TimeProvider time,
-    ILogger<MonthlyStatisticsJob> logger)
+internal sealed class MonthlyStatisticsJob(ReportQueries reports, MailOutboxStore outbox, IOptions<JobsOptions> options,
+    TimeProvider time, ILogger<MonthlyStatisticsJob> logger)
 {
     public const string RecurringJobId = "monthly-statistics";
     public const string Role = "management_office";
@@ -28,25 +28,6 @@ internal sealed class MonthlyStatisticsJob(JobsDatabase database, MailOutbox out
         ("运输费 Transport", ["transport"], false),
     ];
 
-    private const string CostsSql = """
-        select kind, coalesce(sum(amount), 0), coalesce(sum(person_times), 0)
-        from aftersales.case_costs
-        where at >= $1 and at < $2
-        group by kind
-        """;
-
-    // The month's projects: cases opened or closed in the month, or with a cost booked in it.
-    private const string CasesSql = """
-        select c.number, c.kind, c.status, coalesce(nullif(c.customer ->> 'company', ''), c.customer ->> 'name', ''),
-               coalesce(c.product ->> 'model', ''), coalesce(sum(k.amount), 0)
-        from aftersales.cases c
-        left join aftersales.case_costs k on k.case_id = c.id and k.at >= $1 and k.at < $2
-        where c.created_at >= $1 and c.created_at < $2 or c.closed_at >= $1 and c.closed_at < $2 or k.id is not null
-        group by c.id
-        order by c.number
-        limit $3
-        """;
-
     public static string EventKey(ReportPeriod month) => $"monthly-statistics:{month.Key}";
 
     /// <summary>What the recurring job runs: the month before this one, in <see cref="JobsOptions.TimeZone"/>.</summary>
@@ -57,14 +38,8 @@ internal sealed class MonthlyStatisticsJob(JobsDatabase database, MailOutbox out
     public async Task<bool> QueueAsync(ReportPeriod month, CancellationToken cancellationToken)
     {
         var byKind = new Dictionary<string, (decimal Amount, long PersonTimes)>(StringComparer.Ordinal);
-        await using (var costs = database.Pool.CreateCommand(CostsSql))
-        {
-            costs.Parameters.Add(MailOutbox.Time(month.Start));
-            costs.Parameters.Add(MailOutbox.Time(month.End));
-            await using var reader = await costs.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                byKind[reader.GetString(0)] = (reader.GetDecimal(1), reader.GetInt64(2));
-        }
+        foreach (var cost in await reports.CostsByKindAsync(month.Start, month.End, cancellationToken))
+            byKind[cost.Kind] = (cost.Amount, cost.PersonTimes);
 
         var total = byKind.Values.Sum(v => v.Amount);
         var body = new StringBuilder()
@@ -83,21 +58,12 @@ internal sealed class MonthlyStatisticsJob(JobsDatabase database, MailOutbox out
         if (other != 0) body.AppendLine(CultureInfo.InvariantCulture, $"其他 Other: {other:N2}");
         body.AppendLine(CultureInfo.InvariantCulture, $"售后总费用 Total after-sales cost: {total:N2}");
 
-        var listed = 0;
+        var cases = await reports.CasesOfPeriodAsync(month.Start, month.End, ListedAtMost, cancellationToken);
+        var listed = cases.Count;
         var projects = new StringBuilder();
-        await using (var cases = database.Pool.CreateCommand(CasesSql))
-        {
-            cases.Parameters.Add(MailOutbox.Time(month.Start));
-            cases.Parameters.Add(MailOutbox.Time(month.End));
-            cases.Parameters.Add(new NpgsqlParameter<int> { TypedValue = ListedAtMost });
-            await using var reader = await cases.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                listed++;
-                projects.AppendLine(CultureInfo.InvariantCulture,
-                    $"- {reader.GetString(0)}  {reader.GetString(1)}  {reader.GetString(3)}  {reader.GetString(4)}  {reader.GetString(2)}  {reader.GetDecimal(5):N2}");
-            }
-        }
+        foreach (var c in cases)
+            projects.AppendLine(CultureInfo.InvariantCulture,
+                $"- {c.Number}  {c.Kind}  {c.Customer}  {c.Model}  {c.Status}  {c.Cost:N2}");
         body.AppendLine().AppendLine(listed == ListedAtMost
             ? $"本月项目清单 The month's cases (the first {ListedAtMost}):"
             : $"本月项目清单 The month's cases ({listed}):");

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using AfterSales.Persistence;
+using AfterSales.Persistence.Runtime;
 using AfterSales.Workflows.Runtime;
 using Hangfire;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace AfterSales.Host.Jobs.Timers;
 
@@ -24,26 +23,16 @@ namespace AfterSales.Host.Jobs.Timers;
 /// commit. One sweeper at a time keeps the work single; a sweep racing the normal path would still do each entry once.
 /// </para>
 /// </summary>
-internal sealed class TimerPump(JobsDatabase database, IBackgroundJobClient jobs, WorkflowRuntime runtime, IOptions<JobsOptions> options,
-    TimeProvider time, ILogger<TimerPump> logger)
+internal sealed class TimerPump(TimerStore timers, IBackgroundJobClient jobs, WorkflowRuntime runtime,
+    IOptions<JobsOptions> options, TimeProvider time, ILogger<TimerPump> logger)
     : BackgroundService
 {
-    private const string FirstPageSql =
-        "select instance_id, id, due_at from aftersales.workflow_bookmarks where due_at <= $1 order by due_at, id limit $2";
-
-    // Keyset paging: due_at >= $3 lets the scan start in the due_at index at the last page's end.
-    private const string NextPageSql = """
-        select instance_id, id, due_at from aftersales.workflow_bookmarks
-        where due_at <= $1 and due_at >= $3 and (due_at, id) > ($3, $4)
-        order by due_at, id limit $2
-        """;
-
     private readonly JobsOptions _options = options.Value;
 
     /// <summary>Bookmark id → until when (<see cref="Stopwatch"/> ticks) it counts as enqueued.</summary>
     private readonly Dictionary<string, long> _inFlight = new(StringComparer.Ordinal);
 
-    private NpgsqlConnection? _connection;
+    private TimerLeaderSession? _session;
 
     /// <summary>When (<see cref="Stopwatch"/> ticks) the leader sweeps the workflow outbox next.</summary>
     private long _nextSweep;
@@ -95,7 +84,7 @@ internal sealed class TimerPump(JobsDatabase database, IBackgroundJobClient jobs
 
         while (stillDue + enqueued + batch.Count < _options.TimerMaxInFlight)
         {
-            var page = await ReadPageAsync(now, last, batchSize, cancellationToken);
+            var page = await _session!.ReadDuePageAsync(now, last, batchSize, cancellationToken);
             foreach (var bookmark in page)
             {
                 seen.Add(bookmark.BookmarkId);
@@ -149,35 +138,11 @@ internal sealed class TimerPump(JobsDatabase database, IBackgroundJobClient jobs
         return bookmarks.Count;
     }
 
-    private async Task<IReadOnlyList<BookmarkRef>> ReadPageAsync(DateTimeOffset now, BookmarkRef? after, int limit, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(after is null ? FirstPageSql : NextPageSql, _connection);
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now.ToUniversalTime() });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        if (after is not null)
-        {
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = after.DueAt!.Value.ToUniversalTime() });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after.BookmarkId });
-        }
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var page = new List<BookmarkRef>(limit);
-        while (await reader.ReadAsync(cancellationToken))
-            page.Add(new BookmarkRef(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)));
-        return page;
-    }
-
     private async Task<bool> LeadAsync(CancellationToken cancellationToken)
     {
         if (IsLeader) return true; // the page query on the same connection fails if the session (and so the lock) is gone
-        if (_connection is null)
-        {
-            _connection = await database.Dedicated.OpenConnectionAsync(cancellationToken);
-            // The server learns within about 30 s that this machine vanished (no FIN, e.g. a power cut), not after the OS's 2 h.
-            await using var keepalive = new NpgsqlCommand(
-                "set tcp_keepalives_idle = 10; set tcp_keepalives_interval = 5; set tcp_keepalives_count = 4", _connection);
-            await keepalive.ExecuteNonQueryAsync(cancellationToken);
-        }
-        IsLeader = await _connection.TryLockAsync(AdvisoryLockKey.TimerLeader, cancellationToken);
+        _session ??= await timers.OpenSessionAsync(cancellationToken);
+        IsLeader = await _session.TryLeadAsync(cancellationToken);
         if (IsLeader)
         {
             // What an earlier leadership enqueued may have been lost meanwhile: start from what the table says.
@@ -187,20 +152,20 @@ internal sealed class TimerPump(JobsDatabase database, IBackgroundJobClient jobs
         return IsLeader;
     }
 
-    /// <summary>Closes the connection: the session ends and, with it, the lock.</summary>
+    /// <summary>Closes the session and, with it, the lock.</summary>
     private async Task LetGoAsync()
     {
         if (IsLeader) logger.LogInformation("This Host no longer pumps the due workflow timers");
         IsLeader = false;
-        if (_connection is null) return;
+        if (_session is null) return;
         try
         {
-            await _connection.DisposeAsync();
+            await _session.DisposeAsync();
         }
         catch (Exception e)
         {
             logger.LogDebug("Closing the timer pump's connection failed: {Reason}", e.Message);
         }
-        _connection = null;
+        _session = null;
     }
 }

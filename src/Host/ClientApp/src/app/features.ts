@@ -12,6 +12,12 @@ export interface FeatureRoute {
 
 export const featureRoutes: readonly FeatureRoute[] = [
   { path: 'account/*', Component: lazy(() => import('../features/auth/routes')) },
+  { path: 'inbox/*', Component: lazy(() => import('../features/inbox/routes')) },
+  { path: 'tasks/*', Component: lazy(() => import('../features/tasks/routes')) },
+  { path: 'cases/*', Component: lazy(() => import('../features/cases/routes')) },
+  { path: 'follow-ups/*', Component: lazy(() => import('../features/followups/routes')) },
+  { path: 'customers/*', Component: lazy(() => import('../features/customers/routes')) },
+  { path: 'users/*', Component: lazy(() => import('../features/users/routes')) },
 ];
 
 /** The sign-in page, outside the layout. */

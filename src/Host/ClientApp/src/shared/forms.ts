@@ -1,5 +1,7 @@
 import type { FormInstance } from 'antd';
+import type { TFunction } from 'i18next';
 import { ApiError } from './api/problems';
+import { problemText } from './components/ProblemAlert';
 
 /**
  * Puts the server's 400 field errors (problem details `errors`, keyed by JSON path such as `customer.name` or
@@ -25,4 +27,14 @@ export function toNamePath(path: string): (string | number)[] {
     .split(/\.|\[(\d+)\]/)
     .filter((part) => part !== undefined && part !== '')
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/**
+ * Shows a failed submit where it belongs: field errors at their fields, and answers the sentence for the rest (a
+ * refusal, a conflict, a network failure), or undefined when every message found its field.
+ */
+export function showSubmitError(form: FormInstance, error: unknown, t: TFunction): string | undefined {
+  const unplaced = showServerErrors(form, error);
+  if (unplaced.length > 0) return unplaced.join(' ');
+  return error instanceof ApiError && error.problem.errors ? undefined : problemText(error, t);
 }

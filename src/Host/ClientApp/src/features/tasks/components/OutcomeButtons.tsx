@@ -1,0 +1,34 @@
+import { Button, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+/** The task's outcomes, one button each: choosing one completes the task with it. */
+export function OutcomeButtons({
+  outcomes,
+  pending,
+  onChoose,
+}: {
+  outcomes: readonly string[];
+  /** The outcome being submitted, if any. */
+  pending?: string;
+  onChoose: (outcome: string) => void;
+}) {
+  const { t } = useTranslation('tasks');
+  return (
+    <Space direction="vertical" size={4}>
+      <Typography.Text type="secondary">{t('chooseOutcome')}</Typography.Text>
+      <Space wrap role="group" aria-label={t('outcomesLabel')}>
+        {outcomes.map((outcome, index) => (
+          <Button
+            key={outcome}
+            type={index === 0 ? 'primary' : 'default'}
+            loading={pending === outcome}
+            disabled={pending !== undefined && pending !== outcome}
+            onClick={() => onChoose(outcome)}
+          >
+            {t(`outcomes.${outcome}`, { defaultValue: outcome })}
+          </Button>
+        ))}
+      </Space>
+    </Space>
+  );
+}

@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using AfterSales.Web.Tests.Infrastructure;
+
+namespace AfterSales.Web.Tests.Cases;
+
+/// <summary>
+/// What a case test does through the API rather than the browser: open a case, work the tasks another person would
+/// work. Each call signs in as the role user it acts for.
+/// </summary>
+internal sealed class CaseApi(WebHost web)
+{
+    public async Task<(string Id, string Number)> OpenComplaintAsync(string customer, string kind = "complaint")
+    {
+        using var client = await ClientAsync("sales");
+        var response = await client.PostAsJsonAsync("/api/cases", new
+        {
+            kind,
+            channel = "phone",
+            customer = new { name = customer, phone = "0755-8866 1234" },
+            product = new { model = "HX-3000" },
+            description = "The screen stays dark",
+        });
+        response.EnsureSuccessStatusCode();
+        var opened = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return ((string)opened["id"]!, (string)opened["number"]!);
+    }
+
+    /// <summary>Claims and completes the open task of <paramref name="role"/> on the case, once it is there.</summary>
+    public async Task CompleteAsync(string caseId, string role, string outcome)
+    {
+        using var client = await ClientAsync(role);
+        var taskId = await WaitForTaskAsync(client, caseId, role);
+        (await client.PostAsync($"/api/tasks/{taskId}/claim", null)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", new { outcome })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The open task of <paramref name="role"/> on the case, once the workflow has made it.</summary>
+    public async Task<string> WaitForTaskAsync(string caseId, string role)
+    {
+        using var client = await ClientAsync(role);
+        return await WaitForTaskAsync(client, caseId, role);
+    }
+
+    private static async Task<string> WaitForTaskAsync(HttpClient client, string caseId, string role)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var url = $"/api/tasks?role={role}&status=open&caseId={caseId}";
+            var page = (await client.GetFromJsonAsync<JsonObject>(url))!;
+            if (page["items"]!.AsArray() is [{ } task, ..]) return (string)task["id"]!;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"no open {role} task on case {caseId}");
+    }
+
+    private async Task<HttpClient> ClientAsync(string userName)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(web.BaseUrl) };
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = WebHost.Password });
+        login.EnsureSuccessStatusCode();
+        var token = (string)(await login.Content.ReadFromJsonAsync<JsonObject>())!["token"]!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
