@@ -81,6 +81,7 @@ public sealed class AccountTests(WebHost web) : BrowserTest(web)
     {
         var languages = page.GetByRole(AriaRole.Radiogroup, new() { Name = switchName });
         await languages.GetByText(language, new() { Exact = true }).ClickAsync();
-        await Expect(languages.GetByRole(AriaRole.Radio, new() { Name = language })).ToBeCheckedAsync();
+        // The switch is renamed in the new language, so the choice is looked for on the whole page.
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = language })).ToBeCheckedAsync();
     }
 }
