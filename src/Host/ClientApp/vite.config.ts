@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
@@ -13,16 +13,16 @@ function precompress(): Plugin {
   return {
     name: 'aftersales-precompress',
     apply: 'build',
-    // After the files are written: in generateBundle Vite has not yet filled in its own placeholders
-    // (__VITE_PRELOAD__), so compressing there served scripts that threw in the browser.
-    writeBundle(options, bundle) {
+    // After writing, not in generateBundle: Vite still rewrites chunks (its preload helper) after other plugins see them.
+    async writeBundle(options, bundle) {
       for (const fileName of Object.keys(bundle)) {
         if (!/\.(js|css|svg)$/.test(fileName)) continue;
-        const path = join(options.dir ?? '', fileName);
-        const content = readFileSync(path);
+        const path = join(options.dir!, fileName);
+        const content = await readFile(path);
         if (content.length < 1024) continue;
-        writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+        const brotli = brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+        await writeFile(`${path}.br`, brotli);
+        await writeFile(`${path}.gz`, gzipSync(content, { level: 9 }));
       }
     },
   };

@@ -6,8 +6,8 @@ namespace AfterSales.Web.Tests.Infrastructure;
 
 /// <summary>
 /// A browser test: each page it opens lives in a fresh browser context (no cookies, no storage) in the language asked for,
-/// and controls are found by role and label, as a person or a screen reader finds them. An uncaught script error on any of
-/// its pages fails the test.
+/// and controls are found by role and label, as a person or a screen reader finds them. A script error on any of its pages
+/// (uncaught, or logged by the app) fails the test.
 /// </summary>
 [Collection(WebCollection.Name)]
 public abstract class BrowserTest(WebHost web) : IAsyncLifetime
@@ -40,6 +40,12 @@ public abstract class BrowserTest(WebHost web) : IAsyncLifetime
         var page = await context.NewPageAsync();
         _locales[page] = locale;
         page.PageError += (_, error) => _scriptErrors.Add($"{page.Url}: {error}");
+        // Errors the app caught and logged count too (an error boundary); a refused request (401 at sign-in) does not.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+                _scriptErrors.Add($"{page.Url}: {message.Text}");
+        };
         return page;
     }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../../shared/api/problems';
@@ -49,7 +49,8 @@ export function ChangePasswordPage() {
   };
 
   return (
-    <Card title={t('changePassword.title')} style={{ maxWidth: 480 }}>
+    <Card style={{ maxWidth: 480 }}>
+      <Typography.Title level={3}>{t('changePassword.title')}</Typography.Title>
       <Form form={form} layout="vertical" onFinish={submit} aria-label={t('changePassword.title')}>
         <Form.Item name="currentPassword" label={t('changePassword.current')} rules={[{ required: true, message: t('changePassword.required') }]}>
           <Input.Password autoComplete="current-password" />
