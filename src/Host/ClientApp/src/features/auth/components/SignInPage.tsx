@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, theme, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../../shared/api/problems';
@@ -25,6 +25,7 @@ export default function SignInPage() {
   const { data: user, isPending } = useCurrentUser();
   const signIn = useSignIn();
   const [message, setMessage] = useState<string>();
+  const { token } = theme.useToken();
 
   if (isPending) return <PageLoading />;
   if (user && !signIn.isPending) return <Navigate to={returnTo} replace />;
@@ -43,7 +44,17 @@ export default function SignInPage() {
 
   return (
     <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', background: '#f5f5f5', padding: 16 }}>
-      <Card style={{ width: '100%', maxWidth: 380 }}>
+      {/* A plain panel, not antd's Card: Card brings Tabs and Skeleton into the first download (bench/web-bundle.sh). */}
+      <section
+        style={{
+          width: '100%',
+          maxWidth: 380,
+          padding: token.paddingLG,
+          background: token.colorBgContainer,
+          borderRadius: token.borderRadiusLG,
+          boxShadow: token.boxShadowTertiary,
+        }}
+      >
         <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('common:appName')}
@@ -66,7 +77,7 @@ export default function SignInPage() {
             {t('signIn.submit')}
           </Button>
         </Form>
-      </Card>
+      </section>
     </Flex>
   );
 }

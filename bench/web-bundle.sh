@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# What the browser downloads for the sign-in page and the inbox (issue 9: ≤ 300 KB gzipped; later pages are their own
+# chunks). Builds the web app into a temporary folder with Vite's manifest and sums each file's gzipped size.
+#   bash bench/web-bundle.sh [extra lazy module ...]     e.g. src/features/tasks/routes.tsx
+set -euo pipefail
+APP="$(cd "$(dirname "$0")/.." && pwd)/src/Host/ClientApp"
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+cd "$APP"
+[[ -d node_modules ]] || npm ci --no-audit --no-fund
+npx vite build --outDir "$OUT" --emptyOutDir --manifest --logLevel warn
+node scripts/bundle-size.mjs "$OUT" src/features/auth/components/SignInPage.tsx src/features/inbox/routes.tsx "$@"
