@@ -19,6 +19,16 @@ export function useClaimTask() {
   });
 }
 
+/** Gives a claimed task back to its role's inbox (its claimer, or an aftersales_manager or admin for anyone's). */
+export function useReleaseTask() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (taskId: string) =>
+      unwrap(await api.POST('/api/tasks/{taskId}/release', { params: { path: { taskId } } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+  });
+}
+
 /** What a page tells the inbox to show when it sends the person back there (router state). */
 export interface InboxNotice {
   notice: string;

@@ -3,12 +3,11 @@ import { Alert, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { InboxNotice } from '../../../shared/tasks';
-import { useInbox, type InboxFilter } from '../api';
+import { useInbox } from '../api';
+import { readFilter, writeFilter, type InboxFilter } from '../filter';
 import { InboxFilters } from './InboxFilters';
 import { InboxTable } from './InboxTable';
 import { KeyboardHelp } from './KeyboardHelp';
-
-const defaultPageSize = 20;
 
 /** 我的待办: the open tasks of the person's roles; filters and page kept in the address, so a link or reload keeps them. */
 export function InboxPage() {
@@ -56,24 +55,4 @@ export function InboxPage() {
       </Card>
     </Flex>
   );
-}
-
-function readFilter(params: URLSearchParams): InboxFilter {
-  const positive = (name: string, fallback: number) => {
-    const value = Number(params.get(name));
-    return Number.isInteger(value) && value > 0 ? value : fallback;
-  };
-  return {
-    role: params.get('role') || undefined,
-    page: positive('page', 1),
-    pageSize: Math.min(positive('pageSize', defaultPageSize), 100),
-  };
-}
-
-function writeFilter(filter: InboxFilter): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filter.role) params.set('role', filter.role);
-  if (filter.page > 1) params.set('page', String(filter.page));
-  if (filter.pageSize !== defaultPageSize) params.set('pageSize', String(filter.pageSize));
-  return params;
 }

@@ -39,6 +39,16 @@ export function InboxTable({ inbox, filter, onPage, onOpen }: InboxTableProps) {
         task.caseId ? <Link to={`/cases/${encodeURIComponent(task.caseId)}`}>{task.caseNumber ?? task.caseId}</Link> : '—',
     },
     {
+      title: t('columns.customer'),
+      key: 'customer',
+      render: (_, task) => <CustomerCell name={task.customerName} company={task.customerCompany} />,
+    },
+    {
+      title: t('columns.process'),
+      key: 'process',
+      render: (_, task) => (task.caseKind ? t(`common:caseKinds.${task.caseKind}`, { defaultValue: task.caseKind }) : '—'),
+    },
+    {
       title: t('columns.task'),
       key: 'title',
       render: (_, task) => <Link to={`/tasks/${encodeURIComponent(task.id)}`}>{task.title}</Link>,
@@ -98,5 +108,18 @@ export function InboxTable({ inbox, filter, onPage, onOpen }: InboxTableProps) {
       }}
       scroll={{ x: 'max-content' }}
     />
+  );
+}
+
+/** The customer's name over their company (either may be missing, or withheld from the role by the server). */
+function CustomerCell({ name, company }: { name: string | null; company: string | null }) {
+  if (!name && !company) return '—';
+  if (!name || !company) return name ?? company;
+  return (
+    <>
+      {name}
+      <br />
+      <Typography.Text type="secondary">{company}</Typography.Text>
+    </>
   );
 }

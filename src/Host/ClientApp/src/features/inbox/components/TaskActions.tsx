@@ -2,18 +2,25 @@ import { App, Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/problems';
 import type { components } from '../../../shared/api/schema';
-import { useClaimTask } from '../../../shared/tasks';
+import { useCurrentUser } from '../../../shared/session';
+import { useClaimTask, useReleaseTask } from '../../../shared/tasks';
+import { mayRelease } from '../release';
 
 type TaskView = components['schemas']['TaskView'];
 
-/** Claim an open task; a task someone took meanwhile is explained and the list refreshed. */
+/**
+ * Claim an open task; release a claimed one (its claimer, or an aftersales_manager or admin). A task that changed
+ * meanwhile is explained; the list refreshes after either (both mutations invalidate every task query).
+ */
 export function TaskActions({ task }: { task: TaskView }) {
   const { t } = useTranslation('inbox');
   const { message } = App.useApp();
+  const { data: user } = useCurrentUser();
   const claim = useClaimTask();
+  const release = useReleaseTask();
 
-  const onError = (error: unknown) => {
-    if (error instanceof ApiError && error.status === 409) message.warning(t('claimConflict'));
+  const onError = (conflict: string) => (error: unknown) => {
+    if (error instanceof ApiError && error.status === 409) message.warning(t(conflict));
     else if (error instanceof ApiError && error.status === 403) message.error(t('common:errors.forbidden'));
     else message.error(t('common:errors.network'));
   };
@@ -25,9 +32,19 @@ export function TaskActions({ task }: { task: TaskView }) {
           size="small"
           loading={claim.isPending}
           aria-label={t('claimTask', { title: task.title })}
-          onClick={() => claim.mutate(task.id, { onError })}
+          onClick={() => claim.mutate(task.id, { onError: onError('claimConflict') })}
         >
           {t('claim')}
+        </Button>
+      )}
+      {mayRelease(task, user) && (
+        <Button
+          size="small"
+          loading={release.isPending}
+          aria-label={t('releaseTask', { title: task.title })}
+          onClick={() => release.mutate(task.id, { onError: onError('releaseConflict') })}
+        >
+          {t('release')}
         </Button>
       )}
     </Space>
