@@ -9,7 +9,7 @@ namespace AfterSales.Web.Tests.Auth;
 public sealed class AccountTests(WebHost web) : BrowserTest(web)
 {
     [Fact]
-    public async Task ChangingTheOwnPassword_EndsTheSession_AndTheNewPasswordSignsIn()
+    public async Task ChangingTheOwnPassword_KeepsThisSession_AndTheNewPasswordSignsIn()
     {
         var userName = await Web.AddUserAsync("pw", "sales");
         var page = await NewPageAsync();
@@ -28,8 +28,17 @@ public sealed class AccountTests(WebHost web) : BrowserTest(web)
         await page.GetByLabel("确认新密码").FillAsync("a-new-password-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "修改密码" }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex("/sign-in\\?passwordChanged=1$"));
-        await Expect(page.GetByText("密码已修改，请用新密码登录。")).ToBeVisibleAsync();
+        await Expect(page.GetByText("密码已修改。您仍保持登录，其他会话已退出。")).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/account/password$"));
+        await Expect(MainMenu(page)).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "change-password.changed.zh-CN");
+        // Still signed in on the fresh cookie: a reload keeps the person in the app.
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "修改密码" })).ToBeVisibleAsync();
+        await Expect(MainMenu(page)).ToBeVisibleAsync();
+
+        await UseAccountMenuAsync(page, "退出登录", "Sign out");
+        await Expect(page).ToHaveURLAsync(new Regex("/sign-in$"));
         await FillSignInAsync(page, userName, WebHost.Password);
         await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "用户名或密码错误" })).ToBeVisibleAsync();
         await SignInAsync(page, userName, "a-new-password-1");

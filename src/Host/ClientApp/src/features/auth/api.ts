@@ -30,9 +30,17 @@ export function useSignOut() {
   });
 }
 
-/** Changing the password ends every session of the user, this one too: the person signs in again. */
+/**
+ * Changing the password ends the user's other sessions; this one continues, the answer carrying a fresh
+ * token and cookie. The current user is refreshed, the person stays signed in.
+ */
 export function useChangePassword() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: PasswordChangeRequest) => unwrap(await api.POST('/api/auth/password', { body })),
+    onSuccess: async (login) => {
+      queryClient.setQueryData(currentUserKey, login.user);
+      await queryClient.invalidateQueries({ queryKey: currentUserKey });
+    },
   });
 }

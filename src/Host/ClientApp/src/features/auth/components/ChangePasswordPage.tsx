@@ -1,12 +1,8 @@
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { ApiError } from '../../../shared/api/problems';
 import { showServerErrors } from '../../../shared/forms';
-import { signInPath } from '../../../shared/returnTo';
-import { currentUserKey } from '../../../shared/session';
 import { useChangePassword } from '../api';
 
 interface PasswordFields {
@@ -18,24 +14,23 @@ interface PasswordFields {
 /** The Host's minimum (UserSeedOptions.MinimumPasswordLength); the server checks it too. */
 const minimumLength = 8;
 
-/** The signed-in person's own password; a change ends every session, so they sign in again with the new one. */
+/** The signed-in person's own password; a change ends their other sessions, this one stays signed in. */
 export function ChangePasswordPage() {
   const { t } = useTranslation('auth');
   const [form] = Form.useForm<PasswordFields>();
   const change = useChangePassword();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const [message, setMessage] = useState<string>();
+  const [changed, setChanged] = useState(false);
 
   const submit = ({ currentPassword, newPassword }: PasswordFields) => {
     setMessage(undefined);
+    setChanged(false);
     change.mutate(
       { currentPassword, newPassword },
       {
         onSuccess: () => {
-          queryClient.clear();
-          queryClient.setQueryData(currentUserKey, null);
-          navigate(`${signInPath}?passwordChanged=1`, { replace: true });
+          form.resetFields();
+          setChanged(true);
         },
         onError: (error) => {
           const unplaced = showServerErrors(form, error);
@@ -81,6 +76,7 @@ export function ChangePasswordPage() {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
+        {changed && <Alert type="success" showIcon title={t('changePassword.changed')} style={{ marginBottom: 16 }} />}
         {message && <Alert type="error" showIcon title={message} style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit" loading={change.isPending}>
           {t('changePassword.submit')}
