@@ -43,6 +43,11 @@ public sealed class ExpressionEngine
         switch (spec.Type)
         {
             case ExpressionSpec.Literal:
+                if (spec.Value is JsonObject && (typeof(T) == typeof(string) || typeof(T) == typeof(bool) || typeof(T) == typeof(bool?)))
+                    // Such as Elsa 3's {"typeName", "expression": {…}}: taking its JSON as the text would hide the mistake.
+                    throw new ExpressionException(
+                        "is an object but not an expression (it has no \"type\" key): write the value itself, or "
+                        + "{\"type\": \"JavaScript\", \"value\": …} for an expression");
                 return new ConstantEvaluator<T>(ValueConverter.Convert<T>(spec.Value));
             case ExpressionSpec.JavaScript:
                 Prepared<Acornima.Ast.Script> script;

@@ -115,6 +115,27 @@ public sealed class ValidationTests : IDisposable
         Assert.Contains("duration", problem.Message);
     }
 
+    // Elsa 3 writes an input as {"typeName": …, "expression": {"type": …, "value": …}}: without a "type" key of its own the
+    // object is no expression of ours, and a text or a true/false input must not quietly take its JSON text.
+    [Theory]
+    [InlineData("Log", "message", """{"typeName": "String", "expression": {"type": "Literal", "value": "hello"}}""")]
+    [InlineData("Log", "message", """{"text": "hello"}""")]
+    [InlineData("Decision", "condition", """{"typeName": "Boolean", "expression": {"type": "JavaScript", "value": "true"}}""")]
+    public void Validate_RejectsAnObjectThatIsNotAnExpression_GivenToABooleanOrTextInput(string type, string input, string value)
+    {
+        var json = $$$"""
+            {"definitionId": "v", "name": "v", "root": {"type": "Flowchart", "activities": [
+              {"id": "start", "type": "Start"}, {"id": "a", "type": "{{{type}}}", "{{{input}}}": {{{value}}}}],
+             "connections": [{"source": {"activity": "start", "port": "Done"}, "target": {"activity": "a", "port": "In"}}]}}
+            """;
+
+        var problems = _engine.Compiler.Validate(WorkflowJson.Deserialize(json)).Where(p => p.Severity == Severity.Error);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(("a", input), (problem.ActivityId, problem.Field));
+        Assert.Contains("not an expression", problem.Message);
+    }
+
     [Fact]
     public void Validate_RejectsAnOutputBoundToAnUndeclaredVariable()
     {
