@@ -1,12 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider, theme } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { setDateLanguage } from '../shared/dates';
 import { MessagesProvider } from '../shared/messages';
+import { antdLocale } from '../shared/i18n/i18n';
 import { toLanguage } from '../shared/i18n/languages';
 import { createQueryClient } from './queryClient';
 import { router } from './router';
@@ -23,7 +22,7 @@ export function App() {
 
   return (
     // No space put between two Chinese characters of a button: a screen reader would read it as two words.
-    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={antdLocale(language)} button={{ autoInsertSpace: false }}>
       <BaseText>
         <MessagesProvider>
           <QueryClientProvider client={queryClient}>
