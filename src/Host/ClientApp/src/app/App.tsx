@@ -2,13 +2,13 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { setDateLanguage } from '../shared/dates';
 import { MessagesProvider } from '../shared/messages';
 import { antdLocale } from '../shared/i18n/i18n';
 import { toLanguage } from '../shared/i18n/languages';
 import { createQueryClient } from './queryClient';
-import { router } from './router';
+import { AppRoutes } from './router';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -26,7 +26,9 @@ export function App() {
       <BaseText>
         <MessagesProvider>
           <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
           </QueryClientProvider>
         </MessagesProvider>
       </BaseText>
