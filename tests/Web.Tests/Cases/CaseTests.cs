@@ -130,6 +130,8 @@ public sealed class CaseTests(WebHost web) : BrowserTest(web)
         var costs = page.GetByRole(AriaRole.Table, new() { Name = "Costs" });
         var booked = new Regex("Travel.*350\\.00.*Train to the customer");
         await Expect(costs.GetByRole(AriaRole.Row, new() { NameRegex = booked })).ToBeVisibleAsync();
+        // The notice loads antd's message on first use (shared/messages.tsx): it still says so.
+        await Expect(page.GetByText("The cost was added.")).ToBeVisibleAsync();
         await Expect(costs.GetByText(new Regex("350\\.00")).Last).ToBeVisibleAsync();
         await Expect(page.Locator("#cost_kind_help")).ToHaveCountAsync(0);
     }

@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { ConfigProvider, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { setDateLanguage } from '../shared/dates';
+import { MessagesProvider } from '../shared/messages';
+import { antdLocale } from '../shared/i18n/i18n';
 import { toLanguage } from '../shared/i18n/languages';
 import { createQueryClient } from './queryClient';
-import { router } from './router';
+import { AppRoutes } from './router';
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -22,12 +22,28 @@ export function App() {
 
   return (
     // No space put between two Chinese characters of a button: a screen reader would read it as two words.
-    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </AntApp>
+    <ConfigProvider locale={antdLocale(language)} button={{ autoInsertSpace: false }}>
+      <BaseText>
+        <MessagesProvider>
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </QueryClientProvider>
+        </MessagesProvider>
+      </BaseText>
     </ConfigProvider>
+  );
+}
+
+/** The theme's font, size and colour for plain elements too: what antd's App component set, without loading it. */
+function BaseText({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  return (
+    <div
+      style={{ color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight, fontFamily: token.fontFamily }}
+    >
+      {children}
+    </div>
   );
 }

@@ -1,20 +1,21 @@
-import type { LocaleFiles } from '../shared/i18n/i18n';
+import type { Language } from '../shared/i18n/languages';
+import type { LocaleBundle } from '../shared/i18n/i18n';
 
-// Every `locales/<language>.json`: shared's is the `common` namespace, a feature's is named after the feature.
-const files = import.meta.glob<Record<string, unknown>>(
-  ['../shared/i18n/locales/*.json', '../features/*/locales/*.json'],
-  { eager: true, import: 'default' },
-);
-
+/** The path of a `locales/<language>.json`: shared's is the `common` namespace, a feature's is named after the feature. */
 export function namespaceOf(path: string): string {
   return /features\/([^/]+)\/locales\//.exec(path)?.[1] ?? 'common';
 }
 
-export function collectLocales(): LocaleFiles {
-  const result: LocaleFiles = { 'zh-CN': {}, en: {} };
-  for (const [path, content] of Object.entries(files)) {
-    const language = /([^/]+)\.json$/.exec(path)?.[1];
-    if (language === 'zh-CN' || language === 'en') result[language][namespaceOf(path)] = content;
-  }
-  return result;
+/** The files of one language (from `import.meta.glob`) as i18next namespaces. */
+export function byNamespace(files: Record<string, Record<string, unknown>>): LocaleBundle['namespaces'] {
+  return Object.fromEntries(Object.entries(files).map(([path, content]) => [namespaceOf(path), content]));
+}
+
+/**
+ * One chunk per language (app/locales/<language>.ts: every namespace and antd's texts), loaded for the language in use
+ * only: the other is downloaded when the person switches (bench/web-bundle.sh).
+ */
+export async function loadLocale(language: Language): Promise<LocaleBundle> {
+  const module = language === 'en' ? await import('./locales/en') : await import('./locales/zh-CN');
+  return module.default;
 }

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../shared/components/NotFoundPage';
 import { PageLoading } from '../shared/components/PageLoading';
 import { featureRoutes, SignInPage } from './features';
@@ -10,32 +10,42 @@ import { signInPath } from '../shared/returnTo';
 // Shown only to a person whose menu has no page of this app: loaded then, not with every first page.
 const HomePage = lazy(() => import('./layout/HomePage').then((module) => ({ default: module.HomePage })));
 
-export const router = createBrowserRouter([
-  {
-    path: signInPath,
-    element: (
-      <Suspense fallback={<PageLoading />}>
-        <SignInPage />
-      </Suspense>
-    ),
-  },
-  {
-    element: (
-      <RequireSignIn>
-        <AppLayout />
-      </RequireSignIn>
-    ),
-    children: [
-      {
-        index: true,
-        element: (
+/**
+ * The app's routes, declared as elements under a `<BrowserRouter>` (App.tsx): the app loads its data with TanStack
+ * Query, not with route loaders, and react-router's data router (createBrowserRouter) would add about 10 KB gzipped to
+ * every first page (bench/web-bundle.sh).
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path={signInPath}
+        element={
           <Suspense fallback={<PageLoading />}>
-            <HomePage />
+            <SignInPage />
           </Suspense>
-        ),
-      },
-      ...featureRoutes.map(({ path, Component }) => ({ path, element: <Component /> })),
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-]);
+        }
+      />
+      <Route
+        element={
+          <RequireSignIn>
+            <AppLayout />
+          </RequireSignIn>
+        }
+      >
+        <Route
+          index
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <HomePage />
+            </Suspense>
+          }
+        />
+        {featureRoutes.map(({ path, Component }) => (
+          <Route key={path} path={path} element={<Component />} />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

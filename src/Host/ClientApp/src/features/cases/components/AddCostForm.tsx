@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/problems';
 import { showServerErrors } from '../../../shared/forms';
 import { useAddCost, type NewCostRequest } from '../api';
+import { useMessage } from '../../../shared/messages';
 
 export const costKinds = ['labour', 'material', 'transport', 'travel', 'installation', 'commissioning'] as const;
 
@@ -17,7 +18,7 @@ interface CostFields {
 /** 添加费用: books a cost on the case; the server's refusals show at their fields. */
 export function AddCostForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation('cases');
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<CostFields>();
   const addCost = useAddCost(caseId);
   const [problem, setProblem] = useState<string>();

@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Space } from 'antd';
+import { Alert, Button, Form, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { showSubmitError } from '../../../shared/forms';
 import { useUpdateCustomer, type CustomerDetails } from '../api';
 import { toCustomerForm, toCustomerRequest } from '../customerForm';
 import { CustomerFields, type CustomerFormValues } from './CustomerFields';
+import { useMessage } from '../../../shared/messages';
 
 /** The customer's fields, editable; a changed visit interval reschedules the next visit (the server does it). */
 export function CustomerEditForm({ customer, onDone }: { customer: CustomerDetails; onDone: () => void }) {
   const { t } = useTranslation('customers');
-  const { message: notice } = App.useApp();
+  const notice = useMessage();
   const [form] = Form.useForm<CustomerFormValues>();
   const update = useUpdateCustomer(customer.id);
   const [message, setMessage] = useState<string>();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Table, Typography } from 'antd';
+import { Button, Card, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert, problemText } from '../../../shared/components/ProblemAlert';
@@ -8,11 +8,12 @@ import { useFollowUps, useMarkDone, type FollowUp } from '../api';
 import { isOverdue, ofKind } from '../followUps';
 import { FollowUpFilters, type FollowUpFilterValues } from './FollowUpFilters';
 import { FollowUpStatusTag } from './FollowUpStatusTag';
+import { useMessage } from '../../../shared/messages';
 
 /** Visits to key customers and inspections of installed products, due first; each marked done by whoever made it. */
 export function FollowUpsPage() {
   const { t } = useTranslation('followups');
-  const { message } = App.useApp();
+  const message = useMessage();
   const [filters, setFilters] = useState<FollowUpFilterValues>({ status: 'open' });
   const followUps = useFollowUps({ status: filters.status, owner: filters.owner });
   const markDone = useMarkDone();

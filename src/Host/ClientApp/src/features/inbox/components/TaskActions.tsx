@@ -1,10 +1,11 @@
-import { App, Button, Space } from 'antd';
+import { Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/problems';
 import type { components } from '../../../shared/api/schema';
 import { useCurrentUser } from '../../../shared/session';
 import { useClaimTask, useReleaseTask } from '../../../shared/tasks';
 import { mayRelease } from '../release';
+import { useMessage } from '../../../shared/messages';
 
 type TaskView = components['schemas']['TaskView'];
 
@@ -14,7 +15,7 @@ type TaskView = components['schemas']['TaskView'];
  */
 export function TaskActions({ task }: { task: TaskView }) {
   const { t } = useTranslation('inbox');
-  const { message } = App.useApp();
+  const message = useMessage();
   const { data: user } = useCurrentUser();
   const claim = useClaimTask();
   const release = useReleaseTask();

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { showSubmitError } from '../../../shared/forms';
 import { useResetPassword, type User } from '../api';
 import { minimumPasswordLength } from '../passwords';
+import { useMessage } from '../../../shared/messages';
 
 /** A new password an admin sets; the user's sessions end, and the admin tells them the new password. */
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation('users');
-  const { message: notice } = App.useApp();
+  const notice = useMessage();
   const [form] = Form.useForm<{ password: string }>();
   const reset = useResetPassword(user.userName);
   const [message, setMessage] = useState<string>();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Flex, Input, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { problemText, ProblemAlert } from '../../../shared/components/ProblemAlert';
 import { roles as allRoles } from '../../../shared/roles';
@@ -9,6 +9,7 @@ import { NewUserModal } from './NewUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserActions } from './UserActions';
 import { UserRolesModal } from './UserRolesModal';
+import { useMessage } from '../../../shared/messages';
 
 const pageSize = 20;
 type Dialog = { kind: 'new' } | { kind: 'roles' | 'password'; user: User };
@@ -16,7 +17,7 @@ type Dialog = { kind: 'new' } | { kind: 'roles' | 'password'; user: User };
 /** The accounts: who has which roles, who is disabled or locked; an admin creates and changes them here. */
 export function UsersPage() {
   const { t } = useTranslation('users');
-  const { message } = App.useApp();
+  const message = useMessage();
   const [query, setQuery] = useState<UserQuery>({ page: 1, pageSize });
   const users = useUsers(query);
   const account = useAccountAction();
