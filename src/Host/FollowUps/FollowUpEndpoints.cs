@@ -20,6 +20,14 @@ internal sealed record InstalledProductView(string Id, string CustomerId, string
 internal sealed record FollowUpView(long Id, string Kind, string SubjectId, DateTimeOffset DueAt, string Owner, string Status,
     DateTimeOffset? DoneAt, string EventKey, DateTimeOffset CreatedAt);
 
+/// <summary>
+/// A follow-up of the list with what it is about: <see cref="Customer"/> (its name; the customer visited, or owning the
+/// product) and <see cref="Product"/> (model and serial, inspections only); null when the subject is gone.
+/// </summary>
+internal sealed record FollowUpListItemView(long Id, string Kind, string SubjectId, string? CustomerId, string? Customer,
+    string? Product, DateTimeOffset DueAt, string Owner, string Status, DateTimeOffset? DoneAt, string EventKey,
+    DateTimeOffset CreatedAt);
+
 /// <summary>The customer and installed-product register, and the periodic visits and inspections <see cref="FollowUpJob"/> plans.</summary>
 internal static partial class FollowUpEndpoints
 {
@@ -98,13 +106,15 @@ internal static partial class FollowUpEndpoints
             product.Model, product.Serial, product.InstalledAt, Iso(product.InspectionInterval)!, product.Owner));
     }
 
-    public static async Task<Results<Ok<FollowUpView[]>, ProblemHttpResult>> ListFollowUps(FollowUpStore store,
+    public static async Task<Results<Ok<FollowUpListItemView[]>, ProblemHttpResult>> ListFollowUps(FollowUpStore store,
         CancellationToken cancellationToken, string? status = null, string? owner = null)
     {
         if (status is not null && !Statuses.Contains(status))
             return Problems.BadRequest("The query is invalid", "status", $"'{status}' is not one of: {string.Join(", ", Statuses)}");
         var list = await store.ListAsync(status, owner, cancellationToken);
-        return TypedResults.Ok(list.Select(View).ToArray());
+        return TypedResults.Ok(list.Select(e => new FollowUpListItemView(e.FollowUp.Id, e.FollowUp.Kind,
+            e.FollowUp.SubjectId, e.CustomerId, e.Customer, e.Product, e.FollowUp.DueAt, e.FollowUp.Owner,
+            e.FollowUp.Status, e.FollowUp.DoneAt, e.FollowUp.EventKey, e.FollowUp.CreatedAt)).ToArray());
     }
 
     /// <summary>

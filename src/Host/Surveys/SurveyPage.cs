@@ -31,7 +31,9 @@ internal static class SurveyPage
         main { max-width: 36rem; margin: 1rem auto; padding: 1.25rem; background: #fff; border-radius: 8px;
           box-shadow: 0 1px 2px rgba(0,0,0,.03), 0 1px 6px -1px rgba(0,0,0,.02), 0 2px 4px rgba(0,0,0,.02); }
         h1 { font-size: 1.35rem; margin: 0 0 .25rem; } .case { color: rgba(0,0,0,.45); margin: 0 0 1rem; }
-        fieldset { border: 0; margin: 0 0 1.25rem; padding: 0; } legend { font-weight: 600; margin-bottom: .5rem; }
+        @media (max-width: 38rem) { main { margin: .75rem; } }
+        fieldset { border: 0; margin: 0 0 1.25rem; padding: 0; }
+        legend { font-weight: 600; margin-bottom: .5rem; padding: 0; }
         .ratings { display: grid; grid-template-columns: repeat(5, 1fr); gap: .5rem; }
         .ratings label { display: flex; flex-direction: column; align-items: center; justify-content: center;
           min-height: 64px; padding: .4rem .2rem; border: 1px solid #d9d9d9; border-radius: 8px; cursor: pointer;

@@ -16,6 +16,12 @@ public enum FollowUpCompletionStatus
 
 public sealed record FollowUpCompletion(FollowUpCompletionStatus Status, FollowUpEntity? FollowUp);
 
+/// <summary>
+/// A listed follow-up with what it is about, as a person recognises it: the customer (visited, or owning the inspected
+/// product) and the product's model and serial. Null when the subject is gone.
+/// </summary>
+public sealed record FollowUpListEntry(FollowUpEntity FollowUp, string? CustomerId, string? Customer, string? Product);
+
 /// <summary>The customer and installed-product register and the follow-ups, as the API reads and writes them.</summary>
 public sealed class FollowUpStore(IDbContextFactory<AfterSalesDbContext> contexts)
 {
@@ -47,15 +53,37 @@ public sealed class FollowUpStore(IDbContextFactory<AfterSalesDbContext> context
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Follow-ups by due date, at most <see cref="ListedAtMost"/>; null filters are not applied.</summary>
-    public async Task<IReadOnlyList<FollowUpEntity>> ListAsync(string? status, string? owner,
+    /// <summary>
+    /// Follow-ups by due date with their subjects, at most <see cref="ListedAtMost"/>; null filters are not applied.
+    /// </summary>
+    public async Task<IReadOnlyList<FollowUpListEntry>> ListAsync(string? status, string? owner,
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.FollowUps.AsNoTracking();
         if (status is not null) query = query.Where(x => x.Status == status);
         if (owner is not null) query = query.Where(x => x.Owner == owner);
-        return await query.OrderBy(x => x.DueAt).ThenBy(x => x.Id).Take(ListedAtMost).ToListAsync(cancellationToken);
+        var followUps = await query.OrderBy(x => x.DueAt).ThenBy(x => x.Id).Take(ListedAtMost)
+            .ToListAsync(cancellationToken);
+
+        // Subjects are not foreign keys (a follow-up names a customer or a product by kind): read them by id.
+        var productIds = followUps.Where(f => f.Kind != FollowUpRule.Visit).Select(f => f.SubjectId).Distinct().ToList();
+        var products = await db.InstalledProducts.AsNoTracking().Where(p => productIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.CustomerId, p.Model, p.Serial })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var customerIds = followUps.Where(f => f.Kind == FollowUpRule.Visit).Select(f => f.SubjectId)
+            .Concat(products.Values.Select(p => p.CustomerId)).Distinct().ToList();
+        var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+
+        return [.. followUps.Select(f =>
+        {
+            if (f.Kind == FollowUpRule.Visit)
+                return new FollowUpListEntry(f, f.SubjectId, customers.GetValueOrDefault(f.SubjectId), null);
+            if (!products.TryGetValue(f.SubjectId, out var p)) return new FollowUpListEntry(f, null, null, null);
+            var product = p.Serial is { Length: > 0 } serial ? $"{p.Model} {serial}" : p.Model;
+            return new FollowUpListEntry(f, p.CustomerId, customers.GetValueOrDefault(p.CustomerId), product);
+        })];
     }
 
     /// <summary>The follow-up's owner, or null when there is no such follow-up.</summary>

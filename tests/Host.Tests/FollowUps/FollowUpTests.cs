@@ -16,7 +16,7 @@ public sealed class FollowUpTests(PostgresFixture postgres)
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     [Fact]
-    public async Task Job_CreatesOneVisitAndOneInspection_FirstDueAfterTheInterval_AndNoDuplicatesWhenRunTwice()
+    public async Task Job_CreatesOneVisitAndOneInspection_FirstDueAfterTheInterval_AndNoDuplicatesWhenRunTwice_ListedWithTheirSubjects()
     {
         await using var host = JobsHost.Start(await postgres.CreateDatabaseAsync("follow_ups_create"), JobsHost.FastJobs(SmtpSink.FreePort()));
         var client = await host.CreateClient().SignInAsync("aftersales");
@@ -39,6 +39,11 @@ public sealed class FollowUpTests(PostgresFixture postgres)
         Assert.Equal(product.Text("id"), inspection.Text("subjectId"));
         Assert.Equal(installedAt.AddDays(182), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(inspection.Text("dueAt")), Shanghai).DateTime));
         Assert.Equal($"inspection:{product.Text("id")}:1", inspection.Text("eventKey"));
+        // The list names what each is about: the customer visited, or owning the product, and the product.
+        Assert.Equal((customer.Text("id"), "Zhang San"), (visit.Text("customerId"), visit.Text("customer")));
+        Assert.Null(visit["product"]);
+        Assert.Equal((customer.Text("id"), "Zhang San", "HX-200 SN-1"),
+            (inspection.Text("customerId"), inspection.Text("customer"), inspection.Text("product")));
         Assert.Equal(2, await host.ScalarAsync("select count(*) from aftersales.follow_ups"));
         Assert.Equal(0, await host.ScalarAsync("select count(*) from aftersales.mail_outbox where event_key like 'follow-up-%'"));
     }

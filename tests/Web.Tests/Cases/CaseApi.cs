@@ -11,14 +11,16 @@ namespace AfterSales.Web.Tests.Cases;
 /// </summary>
 internal sealed class CaseApi(WebHost web)
 {
-    public async Task<(string Id, string Number)> OpenComplaintAsync(string customer, string kind = "complaint")
+    /// <summary>Opens a case for <paramref name="customer"/>, who gets the case's mails when given an <paramref name="email"/>.</summary>
+    public async Task<(string Id, string Number)> OpenComplaintAsync(string customer, string kind = "complaint",
+        string? email = null)
     {
         using var client = await ClientAsync("sales");
         var response = await client.PostAsJsonAsync("/api/cases", new
         {
             kind,
             channel = "phone",
-            customer = new { name = customer, phone = "0755-8866 1234" },
+            customer = new { name = customer, phone = "0755-8866 1234", email },
             product = new { model = "HX-3000" },
             description = "The screen stays dark",
         });

@@ -26,14 +26,24 @@ public abstract class BrowserTest(WebHost web) : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
 
     /// <summary>A new page in a browser that prefers <paramref name="locale"/> (<see cref="Chinese"/> or <see cref="English"/>).</summary>
-    protected async Task<IPage> NewPageAsync(string locale = Chinese)
+    protected Task<IPage> NewPageAsync(string locale = Chinese) =>
+        NewPageAsync(locale, new ViewportSize { Width = 1280, Height = 800 }, phone: false);
+
+    /// <summary>A new page on a phone-sized touch screen (390 × 844, as an iPhone 13 or 14), in <paramref name="locale"/>.</summary>
+    protected Task<IPage> NewPhonePageAsync(string locale = Chinese) =>
+        NewPageAsync(locale, new ViewportSize { Width = 390, Height = 844 }, phone: true);
+
+    private async Task<IPage> NewPageAsync(string locale, ViewportSize viewport, bool phone)
     {
         var context = await web.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = web.BaseUrl,
             Locale = locale,
             TimezoneId = "Asia/Shanghai",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = viewport,
+            IsMobile = phone,
+            HasTouch = phone,
+            DeviceScaleFactor = phone ? 2 : 1,
         });
         context.SetDefaultTimeout(15_000);
         _contexts.Add(context);

@@ -3,7 +3,7 @@ import { api } from '../../shared/api/client';
 import { unwrap } from '../../shared/api/problems';
 import type { components, paths } from '../../shared/api/schema';
 
-export type FollowUp = components['schemas']['FollowUpView'];
+export type FollowUp = components['schemas']['FollowUpListItemView'];
 export type FollowUpQuery = NonNullable<paths['/api/follow-ups']['get']['parameters']['query']>;
 
 const followUpsKey = ['follow-ups'] as const;

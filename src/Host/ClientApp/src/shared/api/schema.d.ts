@@ -781,7 +781,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["FollowUpView"][];
+                        "application/json": components["schemas"]["FollowUpListItemView"][];
                     };
                 };
                 /** @description Bad Request */
@@ -2956,6 +2956,24 @@ export interface components {
             role: null | string;
             taskId: null | string;
             title: string;
+        };
+        FollowUpListItemView: {
+            /** Format: date-time */
+            createdAt: string;
+            customer: null | string;
+            customerId: null | string;
+            /** Format: date-time */
+            doneAt: null | string;
+            /** Format: date-time */
+            dueAt: string;
+            eventKey: string;
+            /** Format: int64 */
+            id: number | string;
+            kind: string;
+            owner: string;
+            product: null | string;
+            status: string;
+            subjectId: string;
         };
         FollowUpView: {
             /** Format: date-time */

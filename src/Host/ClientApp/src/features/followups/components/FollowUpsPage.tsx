@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Button, Card, Table, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Button, Card, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert, problemText } from '../../../shared/components/ProblemAlert';
@@ -37,7 +37,11 @@ export function FollowUpsPage() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: t('empty') }}
         columns={[
-          { title: t('columns.kind'), dataIndex: 'kind', render: (kind: string) => t(`kinds.${kind}`, { defaultValue: kind }) },
+          {
+            title: t('columns.kind'),
+            dataIndex: 'kind',
+            render: (kind: string) => <Nowrap>{t(`kinds.${kind}`, { defaultValue: kind })}</Nowrap>,
+          },
           { title: t('columns.subject'), dataIndex: 'subjectId', render: (_, f) => <Subject followUp={f} /> },
           {
             title: t('columns.due'),
@@ -62,11 +66,21 @@ export function FollowUpsPage() {
   );
 }
 
-/** A visit's customer links to the customer's page; an inspection names its installed product. */
-function Subject({ followUp }: { followUp: FollowUp }) {
+/** The product inspected (model and serial), and the customer visited or owning it, linked to the customer's page. */
+function Subject({ followUp: f }: { followUp: FollowUp }) {
   const { t } = useTranslation('followups');
-  if (followUp.kind === 'visit') return <Link to={`/customers/${followUp.subjectId}`}>{t('customer')}</Link>;
-  return <Typography.Text type="secondary">{t('product', { id: followUp.subjectId })}</Typography.Text>;
+  const customer = f.customerId && <Link to={`/customers/${f.customerId}`}>{f.customer ?? t('customer')}</Link>;
+  if (f.kind === 'visit') return customer || <Typography.Text type="secondary">{t('gone')}</Typography.Text>;
+  return (
+    <Flex vertical>
+      <span>{f.product ?? t('gone')}</span>
+      {customer}
+    </Flex>
+  );
+}
+
+function Nowrap({ children }: { children: ReactNode }) {
+  return <span style={{ whiteSpace: 'nowrap' }}>{children}</span>;
 }
 
 function DueTime({ dueAt, overdue, done }: { dueAt: string; overdue: boolean; done: boolean }) {

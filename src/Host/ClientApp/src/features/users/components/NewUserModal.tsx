@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../shared/api/problems';
 import { showSubmitError } from '../../../shared/forms';
 import { useCreateUser, type NewUser } from '../api';
 import { minimumPasswordLength } from '../passwords';
@@ -18,7 +19,14 @@ export function NewUserModal({ onClose }: { onClose: () => void }) {
     setMessage(undefined);
     create.mutate({ ...values, userName: values.userName.trim(), email: email?.trim() || null }, {
       onSuccess: onClose,
-      onError: (error) => setMessage(showSubmitError(form, error, t)),
+      onError: (error) => {
+        // The server's 409 is about the user name only (it is taken): said at that field, where it is fixed.
+        if (error instanceof ApiError && error.status === 409 && error.problem.detail) {
+          form.setFields([{ name: 'userName', errors: [error.problem.detail] }]);
+        } else {
+          setMessage(showSubmitError(form, error, t));
+        }
+      },
     });
   };
 

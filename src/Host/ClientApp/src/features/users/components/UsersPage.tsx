@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Flex, Input, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { problemText, ProblemAlert } from '../../../shared/components/ProblemAlert';
 import { roles as allRoles } from '../../../shared/roles';
+import { holdsAnyRole, useCurrentUser } from '../../../shared/session';
 import { useAccountAction, useUsers, type AccountAction, type User, type UserQuery } from '../api';
 import { NewUserModal } from './NewUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
@@ -14,8 +15,20 @@ import { useMessage } from '../../../shared/messages';
 const pageSize = 20;
 type Dialog = { kind: 'new' } | { kind: 'roles' | 'password'; user: User };
 
-/** The accounts: who has which roles, who is disabled or locked; an admin creates and changes them here. */
+/** User administration for admins; anyone else who types the address is told it is not theirs, without the tools. */
 export function UsersPage() {
+  const { t } = useTranslation('users');
+  const { data: user } = useCurrentUser();
+  if (holdsAnyRole(user, ['admin'])) return <UserAdministration />;
+  return (
+    <Card title={t('list.title')}>
+      <Alert type="error" showIcon role="alert" title={t('common:errors.forbidden')} />
+    </Card>
+  );
+}
+
+/** The accounts: who has which roles, who is disabled or locked; an admin creates and changes them here. */
+function UserAdministration() {
   const { t } = useTranslation('users');
   const message = useMessage();
   const [query, setQuery] = useState<UserQuery>({ page: 1, pageSize });
