@@ -9,7 +9,12 @@ const stateColours = { waiting: 'processing', expired: 'default', answered: 'suc
 export function CaseSurvey({ survey }: { survey: Survey | null }) {
   const { t } = useTranslation('cases');
   const state = surveyState(survey);
-  if (!survey || state === 'notSent') return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('survey.notSent')} />;
+  if (!survey || state === 'notSent')
+    return (
+      <section aria-label={t('page.survey')}>
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('survey.notSent')} />
+      </section>
+    );
   const rating = surveyRating(survey);
   const answered = state === 'answered';
   const recommend = survey.wouldRecommend === null ? '—' : t(survey.wouldRecommend ? 'survey.yes' : 'survey.no');
@@ -41,5 +46,9 @@ export function CaseSurvey({ survey }: { survey: Survey | null }) {
         ]
       : []),
   ];
-  return <Descriptions aria-label={t('page.survey')} size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} />;
+  return (
+    <section aria-label={t('page.survey')}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} />
+    </section>
+  );
 }
