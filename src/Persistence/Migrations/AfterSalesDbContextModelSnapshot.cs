@@ -972,6 +972,13 @@ namespace AfterSales.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("outcomes");
 
+                    b.PrimitiveCollection<string[]>("ReasonRequiredFor")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reason_required_for")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("Role")
                         .HasColumnType("text")
                         .HasColumnName("role");

@@ -16,8 +16,9 @@ internal static class TaskCommands
 {
     private const string InsertSql = """
         insert into aftersales.tasks
-            (id, case_id, instance_id, activity_id, role, assignee, title, form, outcomes, due_at, status, created_at)
-        values ($1, (select id from aftersales.cases where id = $2), $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11)
+            (id, case_id, instance_id, activity_id, role, assignee, title, form, outcomes, reason_required_for, due_at,
+             status, created_at)
+        values ($1, (select id from aftersales.cases where id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12)
         """;
 
     // Completes the task, writes it on the case's timeline, and moves a case nobody has worked on yet to in_progress
@@ -64,7 +65,8 @@ internal static class TaskCommands
         var p = HumanTaskPayload.Read(bookmark.Payload);
         Add(batch, InsertSql,
             Text(bookmark.Id), Text(instance.CorrelationId), Text(instance.Id), Text(bookmark.ActivityId), Text(p.Role),
-            Text(p.User), Text(p.Title ?? bookmark.ActivityId), Text(p.Form), TextArray(p.Outcomes.ToArray()), Time(p.DueAt),
+            Text(p.User), Text(p.Title ?? bookmark.ActivityId), Text(p.Form), TextArray(p.Outcomes.ToArray()),
+            TextArray(p.ReasonRequiredFor.ToArray()), Time(p.DueAt),
             Time(bookmark.CreatedAt));
     }
 

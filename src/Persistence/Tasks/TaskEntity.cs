@@ -24,6 +24,9 @@ public sealed class TaskEntity
     public required string Title { get; set; }
     public string? Form { get; set; }
     public string[] Outcomes { get; set; } = [];
+
+    /// <summary>The outcomes that need a reason in the form data, so a client asks for one before submitting.</summary>
+    public string[] ReasonRequiredFor { get; set; } = [];
     public DateTimeOffset? DueAt { get; set; }
 
     /// <summary><see cref="TaskStatuses"/>.</summary>
@@ -66,6 +69,7 @@ internal sealed class TaskConfiguration : IEntityTypeConfiguration<TaskEntity>
         builder.Property(t => t.Title).HasColumnName("title");
         builder.Property(t => t.Form).HasColumnName("form");
         builder.Property(t => t.Outcomes).HasColumnName("outcomes");
+        builder.Property(t => t.ReasonRequiredFor).HasColumnName("reason_required_for").HasDefaultValueSql("'{}'");
         builder.Property(t => t.DueAt).HasColumnName("due_at");
         builder.Property(t => t.Status).HasColumnName("status");
         builder.Property(t => t.ClaimedBy).HasColumnName("claimed_by");

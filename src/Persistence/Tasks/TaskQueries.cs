@@ -14,7 +14,8 @@ public sealed class TaskQueries(NpgsqlDataSource dataSource, TimeProvider time)
     internal const string SelectSql = """
         select t.id, t.case_id, c.number, c.kind, c.customer ->> 'name', c.customer ->> 'company',
             t.instance_id, t.activity_id, t.role, t.assignee, t.title, t.form, t.outcomes, t.due_at, t.status,
-            t.claimed_by, t.claimed_at, t.completed_by, t.completed_at, t.outcome, t.form_data, t.created_at
+            t.claimed_by, t.claimed_at, t.completed_by, t.completed_at, t.outcome, t.form_data, t.created_at,
+            t.reason_required_for
         """ + FromSql;
 
     private const string FromSql = " from aftersales.tasks t left join aftersales.cases c on c.id = t.case_id";
@@ -120,8 +121,8 @@ public sealed class TaskQueries(NpgsqlDataSource dataSource, TimeProvider time)
         string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         DateTimeOffset? At(int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
         return new TaskView(r.GetString(0), S(1), S(2), S(3), S(4), S(5), r.GetString(6), r.GetString(7), S(8),
-            S(9), r.GetString(10), S(11), r.GetFieldValue<string[]>(12), At(13), r.GetString(14), S(15), At(16), S(17),
-            At(18), S(19), r.IsDBNull(20) ? null : JsonNode.Parse(r.GetString(20)),
+            S(9), r.GetString(10), S(11), r.GetFieldValue<string[]>(12), r.GetFieldValue<string[]>(22), At(13),
+            r.GetString(14), S(15), At(16), S(17), At(18), S(19), r.IsDBNull(20) ? null : JsonNode.Parse(r.GetString(20)),
             r.GetFieldValue<DateTimeOffset>(21));
     }
 }

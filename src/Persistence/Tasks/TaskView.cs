@@ -5,7 +5,8 @@ namespace AfterSales.Persistence.Tasks;
 /// <summary>
 /// A task as inboxes show it. <see cref="CaseKind"/>, <see cref="CustomerName"/> and <see cref="CustomerCompany"/> come
 /// from the task's case (null for a task of a workflow without one), so an inbox needs no second call; the customer's
-/// phone and email are never part of it.
+/// phone and email are never part of it. <see cref="ReasonRequiredFor"/> names the outcomes the task completes with only
+/// when the form data carries a non-empty <c>reason</c>.
 /// </summary>
 public sealed record TaskView(
     string Id,
@@ -21,6 +22,7 @@ public sealed record TaskView(
     string Title,
     string? Form,
     IReadOnlyList<string> Outcomes,
+    IReadOnlyList<string> ReasonRequiredFor,
     DateTimeOffset? DueAt,
     string Status,
     string? ClaimedBy,

@@ -38,6 +38,22 @@ public sealed class TaskTests(PostgresFixture postgres, HostFixture host) : Host
     }
 
     [Fact]
+    public async Task GetTask_NamesTheOutcomesThatNeedAReason_InTheTaskAndTheList()
+    {
+        await Client.PublishProcessesAsync();
+        var caseId = (await Client.OpenCaseAsync(CaseApi.NewCase(kind: "return_goods"))).Text("id");
+        var firstResponse = await Client.CompleteAsync(caseId, "firstResponse");
+
+        var review = Assert.Single(await Client.OpenTasksAsync(caseId))!;
+        var shown = await Client.GetJsonAsync($"{CaseApi.Tasks}/{review.Text("id")}");
+
+        Assert.Equal("review", shown.Text("activityId"));
+        Assert.Equal(["Reject"], Texts(shown["reasonRequiredFor"]));
+        Assert.Equal(["Reject"], Texts(review["reasonRequiredFor"]));
+        Assert.Empty(Texts(firstResponse["reasonRequiredFor"]));
+    }
+
+    [Fact]
     public async Task ListTasks_FiltersByRoleStatusAndCase_AndPages()
     {
         var (caseId, _) = await OpenCaseAsync();
@@ -146,6 +162,8 @@ public sealed class TaskTests(PostgresFixture postgres, HostFixture host) : Host
         Assert.Equal(("completed", "Done", "tester"), (completed.Text("status"), completed.Text("outcome"), completed.Text("completedBy")));
         Assert.Equal(5000, completed["formData"].Text("note").Length);
     }
+
+    private static IEnumerable<string> Texts(JsonNode? list) => list!.AsArray().Select(o => o!.GetValue<string>());
 
     private async Task<(string CaseId, JsonNode Task)> OpenCaseAsync()
     {

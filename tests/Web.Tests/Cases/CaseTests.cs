@@ -84,6 +84,87 @@ public sealed class CaseTests(WebHost web) : BrowserTest(web)
     [Theory]
     [InlineData(Chinese)]
     [InlineData(English)]
+    public async Task TheCaseList_NarrowsToEscalatedCases_AndToACreatedRange_KeptInTheAddress(string locale)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (_, calm) = await _api.OpenComplaintAsync($"Range {tag} Calm");
+        var (escalatedId, escalated) = await _api.OpenComplaintAsync($"Range {tag} Escalated");
+        var (januaryId, january) = await _api.OpenComplaintAsync($"Range {tag} January");
+        await _api.MarkEscalatedAsync(escalatedId);
+        await _api.BackdateAsync(januaryId, new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.FromHours(8)));
+        var page = await NewPageAsync(locale);
+        await SignInAsync(page, "aftersales");
+        await page.GotoAsync($"/cases?customer=Range+{tag}");
+        var list = page.GetByRole(AriaRole.Table, new() { Name = Say(page, "工单", "Cases") });
+        var row = (string number) => list.GetByRole(AriaRole.Link, new() { Name = number });
+        await Expect(row(january)).ToBeVisibleAsync();
+
+        var escalatedOnly = page.GetByRole(AriaRole.Checkbox, new() { Name = Say(page, "仅看已升级", "Escalated only") });
+        await escalatedOnly.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("escalated=true"));
+        await Expect(row(escalated)).ToBeVisibleAsync();
+        await Expect(row(calm)).ToHaveCountAsync(0);
+        await Expect(row(january)).ToHaveCountAsync(0);
+
+        await escalatedOnly.ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(new Regex("escalated=true"));
+        await Expect(row(calm)).ToBeVisibleAsync();
+        var from = page.GetByPlaceholder(Say(page, "创建起始日", "Created from"), new() { Exact = true });
+        await from.ClickAsync();
+        await from.FillAsync("2026-01-01");
+        await from.PressAsync("Enter");
+        var to = page.GetByPlaceholder(Say(page, "创建截止日", "Created to"), new() { Exact = true });
+        await to.FillAsync("2026-01-31");
+        await to.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new Regex("createdFrom=2026-01-01&createdTo=2026-01-31"));
+        await Expect(row(january)).ToBeVisibleAsync();
+        await Expect(row(calm)).ToHaveCountAsync(0);
+        await Expect(row(escalated)).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, $"cases.list.created-range.{locale}");
+
+        // The address alone brings the same list back.
+        await page.ReloadAsync();
+        await Expect(row(january)).ToBeVisibleAsync();
+        await Expect(row(calm)).ToHaveCountAsync(0);
+        await Expect(from).ToHaveValueAsync("2026-01-01");
+    }
+
+    [Theory]
+    [InlineData(Chinese)]
+    [InlineData(English)]
+    public async Task TheCasePage_ShowsTheSurveyAnswer_OnceTheCustomerAnsweredIt(string locale)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var email = $"survey-{tag}@example.com";
+        var (caseId, _) = await _api.OpenComplaintAsync($"Survey {tag}", "return_goods", email);
+        var page = await NewPageAsync(locale);
+        await SignInAsync(page, "aftersales");
+        await page.GotoAsync($"/cases/{caseId}");
+        var tab = page.GetByRole(AriaRole.Tab, new() { Name = Say(page, "满意度调查", "Survey") });
+        await tab.ClickAsync();
+        var survey = page.GetByRole(AriaRole.Region, new() { Name = Say(page, "满意度调查", "Survey") });
+        await Expect(survey).ToContainTextAsync(Say(page, "尚未发送满意度调查。", "No survey has been sent yet."));
+
+        // Sales rejects the return: the customer is told why and asked to rate the service.
+        await _api.CompleteAsync(caseId, "aftersales", "Done");
+        await _api.CompleteAsync(caseId, "sales", "Reject", new { reason = "Past the 30-day return period" });
+        var token = await _api.WaitForSurveyTokenAsync(email);
+        await _api.AnswerSurveyAsync(token, rating: 4, comment: $"Quick and friendly {tag}", wouldRecommend: true);
+
+        await page.ReloadAsync();
+        await tab.ClickAsync();
+        await Expect(survey).ToContainTextAsync(Say(page, "已回复", "Answered"));
+        await Expect(survey).ToContainTextAsync(Say(page, "4 / 5 分", "4 of 5"));
+        await Expect(survey).ToContainTextAsync($"Quick and friendly {tag}");
+        await Expect(survey.GetByText(Say(page, "是", "Yes"), new() { Exact = true })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, $"cases.case.survey.{locale}");
+    }
+
+    [Theory]
+    [InlineData(Chinese)]
+    [InlineData(English)]
     public async Task TheCasePage_ShowsTheTimelineAndTheReturnItemProcess_AfterTriageChoseNeedsReturn(string locale)
     {
         var (caseId, _) = await _api.OpenComplaintAsync($"Return {Guid.NewGuid():N}"[..16]);

@@ -13,16 +13,25 @@ export interface CaseFilters {
   status?: string;
   customer?: string;
   overdue: boolean;
+  escalated: boolean;
+  /** Created on or after this day (`yyyy-MM-dd`, in the company's time zone: the server decides). */
+  createdFrom?: string;
+  /** Created on or before this day (`yyyy-MM-dd`), inclusive. */
+  createdTo?: string;
   page: number;
   pageSize: number;
 }
 
 export function readFilters(params: URLSearchParams): CaseFilters {
+  const [createdFrom, createdTo] = dayRange(params.get('createdFrom'), params.get('createdTo'));
   return {
     kind: oneOf(params.get('kind'), caseKinds),
     status: oneOf(params.get('status'), caseStatuses),
     customer: params.get('customer')?.trim() || undefined,
     overdue: params.get('overdue') === 'true',
+    escalated: params.get('escalated') === 'true',
+    createdFrom,
+    createdTo,
     page: positive(params.get('page')) ?? 1,
     pageSize: positive(params.get('pageSize')) ?? defaultPageSize,
   };
@@ -35,6 +44,9 @@ export function writeFilters(filters: CaseFilters): URLSearchParams {
   if (filters.status) params.set('status', filters.status);
   if (filters.customer) params.set('customer', filters.customer);
   if (filters.overdue) params.set('overdue', 'true');
+  if (filters.escalated) params.set('escalated', 'true');
+  if (filters.createdFrom) params.set('createdFrom', filters.createdFrom);
+  if (filters.createdTo) params.set('createdTo', filters.createdTo);
   if (filters.page > 1) params.set('page', String(filters.page));
   if (filters.pageSize !== defaultPageSize) params.set('pageSize', String(filters.pageSize));
   return params;
@@ -51,6 +63,9 @@ export function toQuery(filters: CaseFilters): CaseListQuery {
     status: filters.status,
     customer: filters.customer,
     overdue: filters.overdue || undefined,
+    escalated: filters.escalated || undefined,
+    createdFrom: filters.createdFrom,
+    createdTo: filters.createdTo,
     page: filters.page,
     pageSize: filters.pageSize,
   };
@@ -58,6 +73,23 @@ export function toQuery(filters: CaseFilters): CaseListQuery {
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return allowed.find((a) => a === value);
+}
+
+/**
+ * The days of a created-between range as the server takes them; a day that is no calendar day is left out, and a range
+ * that ends before it starts (which the server refuses) is dropped whole.
+ */
+function dayRange(from: string | null, to: string | null): [string?, string?] {
+  const start = day(from);
+  const end = day(to);
+  return start && end && end < start ? [] : [start, end];
+}
+
+function day(value: string | null): string | undefined {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  // 2026-02-30 matches the pattern but is no day: Date rolls it over to March.
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value) ? value : undefined;
 }
 
 function positive(value: string | null): number | undefined {

@@ -3301,6 +3301,7 @@ export interface components {
             instanceId: string;
             outcome: null | string;
             outcomes: string[];
+            reasonRequiredFor: string[];
             role: null | string;
             status: string;
             title: string;

@@ -62,9 +62,6 @@ export default function SignInPage() {
           <LanguageSwitch />
         </Flex>
         <Typography.Paragraph type="secondary">{t('signIn.intro')}</Typography.Paragraph>
-        {params.has('passwordChanged') && (
-          <Alert type="success" showIcon title={t('signIn.passwordChanged')} style={{ marginBottom: 16 }} />
-        )}
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} aria-label={t('signIn.title')}>
           <Form.Item name="userName" label={t('signIn.userName')} rules={[{ required: true, message: t('signIn.userNameRequired') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />

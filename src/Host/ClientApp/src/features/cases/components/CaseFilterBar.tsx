@@ -1,9 +1,21 @@
-import { Button, Checkbox, Flex, Input, Select } from 'antd';
+import { Button, Checkbox, DatePicker, Flex, Input, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { caseKinds, caseStatuses, withFilter, type CaseFilters } from '../filters';
 
 /** The filters above the case list; every change goes to the address and back to the first page. */
-const noFilters = { kind: undefined, status: undefined, customer: undefined, overdue: false };
+const noFilters = {
+  kind: undefined,
+  status: undefined,
+  customer: undefined,
+  overdue: false,
+  escalated: false,
+  createdFrom: undefined,
+  createdTo: undefined,
+};
+
+// The days go to the server as yyyy-MM-dd whatever the language; the picker's calendar speaks the person's language.
+const dayFormat = 'YYYY-MM-DD';
 
 interface CaseFilterBarProps {
   filters: CaseFilters;
@@ -47,9 +59,30 @@ export function CaseFilterBar({ filters, onChange }: CaseFilterBarProps) {
       >
         {t('list.overdueOnly')}
       </Checkbox>
+      <Checkbox
+        checked={filters.escalated}
+        onChange={(e) => onChange(withFilter(filters, { escalated: e.target.checked }))}
+      >
+        {t('list.escalatedOnly')}
+      </Checkbox>
+      <DatePicker.RangePicker
+        role="group"
+        aria-label={t('list.createdBetween')}
+        placeholder={[t('list.createdFrom'), t('list.createdTo')]}
+        allowEmpty={[true, true]}
+        format={dayFormat}
+        value={[day(filters.createdFrom), day(filters.createdTo)]}
+        onChange={(days) =>
+          onChange(withFilter(filters, { createdFrom: days?.[0]?.format(dayFormat), createdTo: days?.[1]?.format(dayFormat) }))
+        }
+      />
       <Button onClick={() => onChange(withFilter(filters, noFilters))}>
         {t('list.clearFilters')}
       </Button>
     </Flex>
   );
+}
+
+function day(value: string | undefined): Dayjs | null {
+  return value ? dayjs(value) : null;
 }

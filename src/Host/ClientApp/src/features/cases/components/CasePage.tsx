@@ -10,11 +10,12 @@ import { CaseFollowUps } from './CaseFollowUps';
 import { CaseForms } from './CaseForms';
 import { CaseHeader } from './CaseHeader';
 import { CaseMails } from './CaseMails';
+import { CaseSurvey } from './CaseSurvey';
 import { CaseTasks } from './CaseTasks';
 import { CaseTimeline } from './CaseTimeline';
 import { ChildProcesses } from './ChildProcesses';
 
-/** 工单详情: the case's header, then its timeline, tasks, processes, forms, costs, mails and follow-ups in tabs. */
+/** 工单详情: the case's header, then its timeline, tasks, processes, forms, costs, mails, follow-ups and survey in tabs. */
 export function CasePage() {
   const { t } = useTranslation('cases');
   const { caseId = '' } = useParams();
@@ -87,6 +88,7 @@ function CaseSections({ details }: { details: CaseDetails }) {
               label: count(t('page.followUps'), details.followUps.length),
               children: <CaseFollowUps followUps={details.followUps} />,
             },
+            { key: 'survey', label: t('page.survey'), children: <CaseSurvey survey={details.survey} /> },
           ]}
         />
       </Card>

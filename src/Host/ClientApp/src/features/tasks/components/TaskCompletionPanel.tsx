@@ -9,6 +9,7 @@ import { localizeServerErrors } from '../../../shared/schemaForm/serverMessages'
 import type { InboxNotice } from '../../../shared/tasks';
 import { useCompleteTask, useFormSchema } from '../api';
 import { completionErrors, type CompletionErrors } from '../completionErrors';
+import { lacksReason } from '../reasons';
 import { OutcomeButtons } from './OutcomeButtons';
 import { ReasonField } from './ReasonField';
 
@@ -17,8 +18,10 @@ type TaskView = components['schemas']['TaskView'];
 const noErrors: CompletionErrors = { form: {}, reason: [], general: [] };
 
 /**
- * The task's form (rendered from its schema) and its outcomes: choosing one submits. The server judges the form; a 400
- * comes back at the fields it names, a 409 (finished by someone else meanwhile) sends the person back to the inbox.
+ * The task's form (rendered from its schema) and its outcomes: choosing one submits. An outcome the task names in
+ * `reasonRequiredFor` first asks for the reason when none is given (at the form's own `reason` field, else at a reason
+ * field shown below the form). The server judges the rest; a 400 comes back at the fields it names, a 409 (finished by
+ * someone else meanwhile) sends the person back to the inbox.
  */
 export function TaskCompletionPanel({ task }: { task: TaskView }) {
   const { t } = useTranslation('tasks');
@@ -35,6 +38,13 @@ export function TaskCompletionPanel({ task }: { task: TaskView }) {
   // this panel first, and mutate's callbacks do not run for an unmounted component.
   const submit = async (outcome: string) => {
     setErrors(noErrors);
+    if (lacksReason(task.reasonRequiredFor, outcome, formHasReason ? formData.reason : reason)) {
+      const message = t('reasonNeeded', { outcome: t(`outcomes.${outcome}`, { defaultValue: outcome }) });
+      setReasonAsked(true);
+      // Placed as the server's own refusal would be: at the form's reason field, else at the page's.
+      setErrors(completionErrors({ 'form.reason': [message] }, formHasReason));
+      return;
+    }
     const form = task.form ? formData : reasonAsked && reason.trim() ? { reason } : undefined;
     try {
       await complete.mutateAsync({ outcome, form });
