@@ -42,6 +42,29 @@ public sealed class TaskQueries(NpgsqlDataSource dataSource, TimeProvider time)
     {
         var page = Math.Max(1, filter.Page);
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        var (where, parameters) = Criteria(filter);
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        long total;
+        await using (var count = new NpgsqlCommand($"select count(*){FromSql} where {where}", connection))
+        {
+            count.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
+            total = (long)(await count.ExecuteScalarAsync(ct))!;
+        }
+        var items = new List<TaskView>();
+        if (total > 0)
+        {
+            await using var list = new NpgsqlCommand(ListSql(where, pageSize, page), connection);
+            list.Parameters.AddRange(parameters.ToArray());
+            await using var reader = await list.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) items.Add(ReadTask(reader));
+        }
+        return new Page<TaskView>(items, page, pageSize, total);
+    }
+
+    /// <summary>The filter as a where clause on tasks <c>t</c> and cases <c>c</c>, with its parameters ($1, $2, …).</summary>
+    internal static (string Where, List<NpgsqlParameter> Parameters) Criteria(TaskFilter filter)
+    {
         var where = new StringBuilder("true");
         var parameters = new List<NpgsqlParameter>();
         string Parameter(object value, NpgsqlDbType type)
@@ -65,23 +88,7 @@ public sealed class TaskQueries(NpgsqlDataSource dataSource, TimeProvider time)
                 .Append($" or t.assignee is null and t.role = any({roles}))");
             if (filter.Status is null) where.Append(" and t.status in ('open', 'claimed')");
         }
-
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        long total;
-        await using (var count = new NpgsqlCommand($"select count(*){FromSql} where {where}", connection))
-        {
-            count.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
-            total = (long)(await count.ExecuteScalarAsync(ct))!;
-        }
-        var items = new List<TaskView>();
-        if (total > 0)
-        {
-            await using var list = new NpgsqlCommand(ListSql(where.ToString(), pageSize, page), connection);
-            list.Parameters.AddRange(parameters.ToArray());
-            await using var reader = await list.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) items.Add(ReadTask(reader));
-        }
-        return new Page<TaskView>(items, page, pageSize, total);
+        return (where.ToString(), parameters);
     }
 
     /// <summary>
