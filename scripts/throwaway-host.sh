@@ -5,7 +5,8 @@
 #   start_throwaway_host                      # builds src/Host (Release) and the bench console, starts both
 #   echo "$HOST_URL $HOST_PASSWORD"           # http://127.0.0.1:<port>, the role users' password
 #   psql_ "select count(*) from aftersales.tasks"; echo "$PG_CONN"   # the cluster, for psql and the bench scripts
-# Set KEEP=1 to keep $WORK (logs, cluster) after the exit.
+# Set KEEP=1 to keep $WORK (logs, cluster) after the exit. auto_explain is loaded but off: `alter system set
+# auto_explain.log_min_duration = 0` and `select pg_reload_conf()` log every plan in $WORK/pg.log, every session at once.
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 HOST_PASSWORD=bench-password-1
@@ -36,7 +37,8 @@ start_throwaway_host() {
   PGPORT=$(free_port)
   as_pg "$PGBIN/initdb" -D "$WORK/pgdata" -U postgres -A trust -E UTF8 --no-locale >"$WORK/initdb.log"
   as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -l "$WORK/pg.log" -w \
-    -o "-p $PGPORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+    -o "-p $PGPORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off \
+    -c shared_preload_libraries=auto_explain" start >/dev/null
   as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "create database aftersales" >/dev/null
   PG_CONN="host=127.0.0.1 port=$PGPORT user=postgres dbname=aftersales"
 
