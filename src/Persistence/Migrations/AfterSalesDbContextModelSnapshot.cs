@@ -1002,6 +1002,9 @@ namespace AfterSales.Persistence.Migrations
 
                     b.HasIndex(new[] { "InstanceId" }, "ix_tasks_instance_id");
 
+                    b.HasIndex(new[] { "DueAt", "CreatedAt", "Id" }, "ix_tasks_open_due")
+                        .HasFilter("status in ('open', 'claimed')");
+
                     b.HasIndex(new[] { "Role", "Status" }, "ix_tasks_role_status");
 
                     b.ToTable("tasks", "aftersales");
