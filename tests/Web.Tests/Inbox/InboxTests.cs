@@ -63,6 +63,8 @@ public sealed class InboxTests(WebHost web) : BrowserTest(web)
         await triage.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Triage the complaint") }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Triage the complaint") })).ToBeVisibleAsync();
         await Expect(page.GetByLabel(Say(page, "工单概要", "Case summary"))).ToContainTextAsync(customer);
+        // The triage has no form: the prompt asks for the outcome alone.
+        await Expect(page.GetByText(Say(page, "选择处理结果：", "Choose the outcome:"), new() { Exact = true })).ToBeVisibleAsync();
         await ScreenshotAsync(page, $"task.triage.{locale}");
         await ChooseOutcomeAsync(page, Say(page, "需退回", "Needs return"));
 
@@ -90,6 +92,8 @@ public sealed class InboxTests(WebHost web) : BrowserTest(web)
 
         var form = page.GetByRole(AriaRole.Region, new() { Name = Say(page, "任务表单", "Task form") });
         await Expect(form.GetByRole(AriaRole.Heading, new() { Name = Say(page, "售后服务报告单", "Service report") })).ToBeVisibleAsync();
+        await Expect(page.GetByText(Say(page, "填写完成后，选择处理结果提交：", "When the form is filled in, choose the outcome to submit it:")))
+            .ToBeVisibleAsync();
         await form.GetByLabel(Say(page, "售后单号", "Case number")).FillAsync(number);
         await form.GetByLabel(Say(page, "服务工程师", "Service engineer")).FillAsync("Wang Lei");
         var date = form.GetByLabel(Say(page, "服务日期", "Service date"));
