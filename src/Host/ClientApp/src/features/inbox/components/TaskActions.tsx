@@ -1,4 +1,4 @@
-import { Button, Space } from 'antd';
+import { Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/problems';
 import type { components } from '../../../shared/api/schema';
@@ -10,7 +10,7 @@ import { useMessage } from '../../../shared/messages';
 type TaskView = components['schemas']['TaskView'];
 
 /**
- * Claim an open task; release a claimed one (its claimer, or an aftersales_manager or admin). A task that changed
+ * Claim an open task; release a claimed one, after a confirmation (its claimer, or an aftersales_manager or admin). A task that changed
  * meanwhile is explained; the list refreshes after either (both mutations invalidate every task query).
  */
 export function TaskActions({ task }: { task: TaskView }) {
@@ -39,14 +39,18 @@ export function TaskActions({ task }: { task: TaskView }) {
         </Button>
       )}
       {mayRelease(task, user) && (
-        <Button
-          size="small"
-          loading={release.isPending}
-          aria-label={t('releaseTask', { title: task.title })}
-          onClick={() => release.mutate(task.id, { onError: onError('releaseConflict') })}
+        // Giving back claimed work is confirmed: the task goes back to everyone of its role, and a supervisor's release
+        // takes it from a colleague.
+        <Popconfirm
+          title={task.claimedBy === user?.userName ? t('releaseConfirm') : t('releaseOthersConfirm', { user: task.claimedBy })}
+          okText={t('release')}
+          cancelText={t('cancel')}
+          onConfirm={() => release.mutate(task.id, { onError: onError('releaseConflict') })}
         >
-          {t('release')}
-        </Button>
+          <Button size="small" loading={release.isPending} aria-label={t('releaseTask', { title: task.title })}>
+            {t('release')}
+          </Button>
+        </Popconfirm>
       )}
     </Space>
   );

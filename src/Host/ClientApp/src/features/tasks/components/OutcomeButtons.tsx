@@ -4,10 +4,13 @@ import { useTranslation } from 'react-i18next';
 /** The task's outcomes, one button each: choosing one completes the task with it. */
 export function OutcomeButtons({
   outcomes,
+  hasForm,
   pending,
   onChoose,
 }: {
   outcomes: readonly string[];
+  /** Whether a form above is submitted with the outcome (the prompt then asks for it to be filled in first). */
+  hasForm: boolean;
   /** The outcome being submitted, if any. */
   pending?: string;
   onChoose: (outcome: string) => void;
@@ -15,7 +18,7 @@ export function OutcomeButtons({
   const { t } = useTranslation('tasks');
   return (
     <Space direction="vertical" size={4}>
-      <Typography.Text type="secondary">{t('chooseOutcome')}</Typography.Text>
+      <Typography.Text type="secondary">{t(hasForm ? 'chooseOutcome' : 'chooseOutcomeOnly')}</Typography.Text>
       <Space wrap role="group" aria-label={t('outcomesLabel')}>
         {outcomes.map((outcome, index) => (
           <Button

@@ -83,6 +83,7 @@ export function TaskCompletionPanel({ task }: { task: TaskView }) {
       {errors.general.length > 0 && <Alert type="error" showIcon title={errors.general.join(' ')} />}
       <OutcomeButtons
         outcomes={task.outcomes}
+        hasForm={!!task.form}
         pending={complete.isPending ? complete.variables?.outcome : undefined}
         onChoose={(outcome) => void submit(outcome)}
       />
