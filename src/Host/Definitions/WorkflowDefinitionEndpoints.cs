@@ -13,6 +13,9 @@ namespace AfterSales.Host.Definitions;
 /// Workflow definitions as the designer and the process owners edit them: drafts, versions, publishing, and the
 /// workflow JSON (the Elsa-like shape of <see cref="WorkflowJson"/>) in and out. Every signed-in user reads and validates;
 /// only a process owner changes anything.
+/// Optimistic concurrency: reading a definition answers its <c>ETag</c>; a save, publish or retract sent with
+/// <c>If-Match</c> happens only while the definition is still in that state, else 409 with the current tag and who
+/// changed it, and nothing is written. <c>If-None-Match: *</c> on create refuses an id that exists (save as a copy).
 /// </summary>
 internal static class WorkflowDefinitionEndpoints
 {
@@ -22,19 +25,22 @@ internal static class WorkflowDefinitionEndpoints
     {
         var group = app.MapGroup("/api/workflow-definitions").WithTags("Workflow definitions").ChecksDefinitionId();
         group.MapGet("/", ListDefinitions);
-        group.MapPost("/", CreateDraft).RequireAuthorization(Policies.ProcessOwner).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
+        group.MapPost("/", CreateDraft).RequireAuthorization(Policies.ProcessOwner).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/validate", ValidateDefinition).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
         group.MapPost("/import", ImportDefinition).RequireAuthorization(Policies.ProcessOwner).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
         group.MapGet("/{definitionId}", GetDefinition).Produces<WorkflowDefinition>(contentType: Json).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{definitionId}", SaveDraft).RequireAuthorization(Policies.ProcessOwner).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem();
+        group.MapPut("/{definitionId}", SaveDraft).RequireAuthorization(Policies.ProcessOwner).Accepts<WorkflowDefinition>(Json).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{definitionId}/versions", ListVersions).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{definitionId}/publish", Publish).RequireAuthorization(Policies.ProcessOwner).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{definitionId}/publish", Publish).RequireAuthorization(Policies.ProcessOwner).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{definitionId}/retract", Retract).RequireAuthorization(Policies.ProcessOwner).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{definitionId}/export", Export).Produces<WorkflowDefinition>(contentType: Json).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>The latest version of each definition.</summary>
-    public static async Task<Ok<IReadOnlyList<DefinitionVersionInfo>>> ListDefinitions(WorkflowDefinitionService definitions, CancellationToken cancellationToken) =>
+    /// <summary>The latest version of each definition, with its published version, draft and running instances.</summary>
+    public static async Task<Ok<IReadOnlyList<DefinitionSummary>>> ListDefinitions(WorkflowDefinitionService definitions, CancellationToken cancellationToken) =>
         TypedResults.Ok(await definitions.ListAsync(cancellationToken));
 
     /// <summary>Creates the definition's draft, or updates it; the body's definitionId says which.</summary>
@@ -44,8 +50,21 @@ internal static class WorkflowDefinitionEndpoints
         try
         {
             var definition = WorkflowJson.Deserialize(await request.ReadTextAsync(cancellationToken));
-            var info = await definitions.SaveDraftAsync(definition, cancellationToken);
+            var info = await definitions.SaveDraftAsync(definition, Write(request), cancellationToken);
+            await SetETagAsync(request.HttpContext, definitions, info.DefinitionId, cancellationToken);
             return TypedResults.Created(Location(info), info);
+        }
+        catch (DefinitionChangedException e)
+        {
+            return Changed(e);
+        }
+        catch (DefinitionExistsException e)
+        {
+            return Problems.Conflict(e.Message);
+        }
+        catch (DefinitionNotFoundException e)
+        {
+            return Problems.Conflict($"{e.Message}: If-Match names a state of a definition that does not exist");
         }
         catch (WorkflowJsonException e)
         {
@@ -66,7 +85,17 @@ internal static class WorkflowDefinitionEndpoints
             if (definition.DefinitionId != definitionId)
                 return Problems.BadRequest("The definitionId does not match the route", "definitionId",
                     $"is '{definition.DefinitionId}' in the body but '{definitionId}' in the route");
-            return TypedResults.Ok(await definitions.SaveDraftAsync(definition, cancellationToken));
+            var info = await definitions.SaveDraftAsync(definition, Write(request), cancellationToken);
+            await SetETagAsync(request.HttpContext, definitions, definitionId, cancellationToken);
+            return TypedResults.Ok(info);
+        }
+        catch (DefinitionChangedException e)
+        {
+            return Changed(e);
+        }
+        catch (DefinitionNotFoundException e)
+        {
+            return Problems.Conflict($"{e.Message}: If-Match names a state of a definition that does not exist");
         }
         catch (WorkflowJsonException e)
         {
@@ -80,10 +109,12 @@ internal static class WorkflowDefinitionEndpoints
 
     /// <summary>The workflow JSON of the latest version, or of <paramref name="version"/>.</summary>
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetDefinition(
-        string definitionId, int? version, WorkflowDefinitionService definitions, CancellationToken cancellationToken)
+        string definitionId, int? version, HttpContext httpContext, WorkflowDefinitionService definitions,
+        CancellationToken cancellationToken)
     {
         var definition = await definitions.GetAsync(definitionId, version, cancellationToken);
         if (definition is null) return Problems.NotFound(NotFoundMessage(definitionId, version));
+        await SetETagAsync(httpContext, definitions, definitionId, cancellationToken);
         return TypedResults.Text(WorkflowJson.Serialize(definition), Json, Encoding.UTF8);
     }
 
@@ -96,28 +127,40 @@ internal static class WorkflowDefinitionEndpoints
     }
 
     public static async Task<Results<Ok<DefinitionVersionInfo>, ProblemHttpResult>> Publish(
-        string definitionId, WorkflowDefinitionService definitions, CancellationToken cancellationToken)
+        string definitionId, HttpRequest request, WorkflowDefinitionService definitions, CancellationToken cancellationToken)
     {
         try
         {
-            return TypedResults.Ok(await definitions.PublishAsync(definitionId, cancellationToken));
+            var info = await definitions.PublishAsync(definitionId, Write(request), cancellationToken);
+            await SetETagAsync(request.HttpContext, definitions, definitionId, cancellationToken);
+            return TypedResults.Ok(info);
         }
         catch (DefinitionNotFoundException)
         {
             return Problems.NotFound(NotFoundMessage(definitionId, null));
+        }
+        catch (DefinitionChangedException e)
+        {
+            return Changed(e);
         }
     }
 
     public static async Task<Results<Ok<DefinitionVersionInfo>, ProblemHttpResult>> Retract(
-        string definitionId, WorkflowDefinitionService definitions, CancellationToken cancellationToken)
+        string definitionId, HttpRequest request, WorkflowDefinitionService definitions, CancellationToken cancellationToken)
     {
         try
         {
-            return TypedResults.Ok(await definitions.RetractAsync(definitionId, cancellationToken));
+            var info = await definitions.RetractAsync(definitionId, Write(request), cancellationToken);
+            await SetETagAsync(request.HttpContext, definitions, definitionId, cancellationToken);
+            return TypedResults.Ok(info);
         }
         catch (DefinitionNotFoundException)
         {
             return Problems.NotFound(NotFoundMessage(definitionId, null));
+        }
+        catch (DefinitionChangedException e)
+        {
+            return Changed(e);
         }
         catch (InvalidOperationException e)
         {
@@ -168,6 +211,27 @@ internal static class WorkflowDefinitionEndpoints
             return Problems.MalformedJson(e);
         }
     }
+
+    private static DefinitionWrite Write(HttpRequest request) => new(
+        request.HttpContext.User.Identity?.Name,
+        request.Headers.IfMatch is { Count: > 0 } ifMatch ? ifMatch.ToString() : null,
+        MustBeNew: request.Headers.IfNoneMatch.ToString().Trim() == "*");
+
+    private static async Task SetETagAsync(
+        HttpContext httpContext, WorkflowDefinitionService definitions, string definitionId, CancellationToken cancellationToken)
+    {
+        if (await definitions.ETagAsync(definitionId, cancellationToken) is { } etag) httpContext.Response.Headers.ETag = etag;
+    }
+
+    private static ProblemHttpResult Changed(DefinitionChangedException e) => TypedResults.Problem(
+        e.Message + ". Reload it to see the changes, or save yours as a copy.",
+        statusCode: StatusCodes.Status409Conflict, title: "Changed by someone else",
+        extensions: new Dictionary<string, object?>
+        {
+            ["currentETag"] = e.CurrentETag,
+            ["changedAt"] = e.ChangedAt,
+            ["changedBy"] = e.ChangedBy,
+        });
 
     private static string Location(DefinitionVersionInfo info) => $"/api/workflow-definitions/{Uri.EscapeDataString(info.DefinitionId)}";
 

@@ -21,6 +21,15 @@ public sealed class WorkflowDefinitionVersionEntity
     public bool IsLatest { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>Counts the writes to this row that a designer must have seen before writing again (save, publish).</summary>
+    public int Revision { get; set; } = 1;
+
+    /// <summary>User names of who created, last changed and published it; null for the seeding and internal callers.</summary>
+    public string? CreatedBy { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
+    public string? ChangedBy { get; set; }
+    public string? PublishedBy { get; set; }
 }
 
 internal sealed class WorkflowDefinitionVersionConfiguration : IEntityTypeConfiguration<WorkflowDefinitionVersionEntity>
@@ -38,6 +47,11 @@ internal sealed class WorkflowDefinitionVersionConfiguration : IEntityTypeConfig
         builder.Property(v => v.IsLatest).HasColumnName("is_latest");
         builder.Property(v => v.CreatedAt).HasColumnName("created_at");
         builder.Property(v => v.PublishedAt).HasColumnName("published_at");
+        builder.Property(v => v.Revision).HasColumnName("revision").HasDefaultValue(1);
+        builder.Property(v => v.CreatedBy).HasColumnName("created_by");
+        builder.Property(v => v.ChangedAt).HasColumnName("changed_at");
+        builder.Property(v => v.ChangedBy).HasColumnName("changed_by");
+        builder.Property(v => v.PublishedBy).HasColumnName("published_by");
 
         // At most one published and one latest version per definition, whatever a buggy or concurrent writer does.
         builder.HasIndex(v => v.DefinitionId, "ux_workflow_definition_versions_published").IsUnique().HasFilter("is_published");
