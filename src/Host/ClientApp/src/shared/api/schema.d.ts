@@ -1857,7 +1857,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DefinitionVersionInfo"][];
+                        "application/json": components["schemas"]["DefinitionSummary"][];
                     };
                 };
             };
@@ -1892,6 +1892,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -1973,6 +1982,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
                     };
                 };
             };
@@ -2063,6 +2081,15 @@ export interface paths {
                 };
                 /** @description Not Found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2923,9 +2950,35 @@ export interface components {
             region: null | string;
             visitInterval: null | string;
         };
-        DefinitionVersionInfo: {
+        DefinitionSummary: {
+            /** Format: date-time */
+            changedAt: string;
+            changedBy: null | string;
             /** Format: date-time */
             createdAt: string;
+            definitionId: string;
+            description: null | string;
+            etag: string;
+            hasDraft: boolean;
+            isLatest: boolean;
+            isPublished: boolean;
+            name: string;
+            /** Format: date-time */
+            publishedAt: null | string;
+            /** Format: int32 */
+            publishedVersion: null | number | string;
+            /** Format: int32 */
+            runningInstances: number | string;
+            /** Format: int32 */
+            version: number | string;
+        };
+        DefinitionVersionInfo: {
+            /** Format: date-time */
+            changedAt: string;
+            changedBy: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: null | string;
             definitionId: string;
             description: null | string;
             isLatest: boolean;
@@ -2933,6 +2986,10 @@ export interface components {
             name: string;
             /** Format: date-time */
             publishedAt: null | string;
+            publishedBy: null | string;
+            /** Format: int32 */
+            revision: number | string;
+            state: string;
             /** Format: int32 */
             version: number | string;
         };
