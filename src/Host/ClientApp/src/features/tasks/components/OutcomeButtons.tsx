@@ -20,17 +20,23 @@ export function OutcomeButtons({
     <Space direction="vertical" size={4}>
       <Typography.Text type="secondary">{t(hasForm ? 'chooseOutcome' : 'chooseOutcomeOnly')}</Typography.Text>
       <Space wrap role="group" aria-label={t('outcomesLabel')}>
-        {outcomes.map((outcome, index) => (
-          <Button
-            key={outcome}
-            type={index === 0 ? 'primary' : 'default'}
-            loading={pending === outcome}
-            disabled={pending !== undefined && pending !== outcome}
-            onClick={() => onChoose(outcome)}
-          >
-            {t(`outcomes.${outcome}`, { defaultValue: outcome })}
-          </Button>
-        ))}
+        {outcomes.map((outcome, index) => {
+          const label = t(`outcomes.${outcome}`, { defaultValue: outcome });
+          // Named by the outcome alone: antd's spinner ("loading") lingers in the button while it fades out.
+          return (
+            <Button
+              key={outcome}
+              type={index === 0 ? 'primary' : 'default'}
+              loading={pending === outcome}
+              disabled={pending !== undefined && pending !== outcome}
+              aria-label={label}
+              aria-busy={pending === outcome}
+              onClick={() => onChoose(outcome)}
+            >
+              {label}
+            </Button>
+          );
+        })}
       </Space>
     </Space>
   );
