@@ -21,7 +21,7 @@ internal static class InboxBrowserBenchmark
     // laid out, then the times of that moment and of the page's milestones, in ms since the navigation started.
     private const string FirstRowScript = """
         () => {
-          const row = document.querySelector('tr.ant-table-row');
+          const row = document.querySelector('table.inbox-table tbody tr:not(:has(td.inbox-table-empty))');
           if (!row || row.getBoundingClientRect().height === 0) return null;
           const nav = performance.getEntriesByType('navigation')[0];
           const api = performance.getEntriesByType('resource').filter(e => e.name.includes('/api/tasks?')).pop();

@@ -1,5 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { ConfigProvider, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
@@ -7,11 +7,9 @@ import { setDateLanguage } from '../shared/dates';
 import { MessagesProvider } from '../shared/messages';
 import { antdLocale } from '../shared/i18n/i18n';
 import { toLanguage } from '../shared/i18n/languages';
-import { createQueryClient } from './queryClient';
 import { AppRoutes } from './router';
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+export function App({ queryClient }: { queryClient: QueryClient }) {
   const { i18n, t } = useTranslation();
   const language = toLanguage(i18n.resolvedLanguage) ?? 'zh-CN';
   setDateLanguage(language);
