@@ -64,7 +64,7 @@ internal static class WorkflowDefinitionEndpoints
         }
         catch (DefinitionNotFoundException e)
         {
-            return Problems.Conflict($"{e.Message}: If-Match names a state of a definition that does not exist");
+            return NoSuchState(e);
         }
         catch (WorkflowJsonException e)
         {
@@ -95,7 +95,7 @@ internal static class WorkflowDefinitionEndpoints
         }
         catch (DefinitionNotFoundException e)
         {
-            return Problems.Conflict($"{e.Message}: If-Match names a state of a definition that does not exist");
+            return NoSuchState(e);
         }
         catch (WorkflowJsonException e)
         {
@@ -222,6 +222,9 @@ internal static class WorkflowDefinitionEndpoints
     {
         if (await definitions.ETagAsync(definitionId, cancellationToken) is { } etag) httpContext.Response.Headers.ETag = etag;
     }
+
+    private static ProblemHttpResult NoSuchState(DefinitionNotFoundException e) =>
+        Problems.Conflict($"{e.Message}: If-Match names a state of a definition that does not exist");
 
     private static ProblemHttpResult Changed(DefinitionChangedException e) => TypedResults.Problem(
         e.Message + ". Reload it to see the changes, or save yours as a copy.",

@@ -77,7 +77,9 @@ export function InboxTable({ inbox, filter, onPage, onOpen }: InboxTableProps) {
                   onDoubleClick={() => open(index)}
                 >
                   {columns.map((column) => (
-                    <td key={column.key}>{column.render(task)}</td>
+                    <td key={column.key} className={`inbox-cell-${column.key}`}>
+                      {column.render(task)}
+                    </td>
                   ))}
                 </tr>
               ))}
